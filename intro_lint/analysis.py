@@ -1,0 +1,110 @@
+"""Analyse a Message once: one spaCy Doc, the intro-request model and textstat metrics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import textstat
+
+from .detectors.asks import Ask, find_asks
+from .detectors.blurb import Blurb, find_blurb
+from .detectors.focus import Focus, clause_focus
+from .detectors.gaps import Gap, find_gaps
+from .detectors.gives import Give, find_gives
+from .detectors.layout import Layout, analyse_layout
+from .detectors.materials import Materials, find_materials
+from .detectors.parties import Parties, find_parties
+from .models import Message
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+NAME_IN_HEADER = re.compile(r'^\s*"?([^"<@]+?)"?\s*<')
+
+
+@dataclass(frozen=True)
+class Analysis:
+    message: Message
+    doc: "Doc"
+    base: int  # Doc character 0 is Message.text[base]
+    sents: tuple["Span", ...]  # the sentences between greeting and sign-off
+    layout: Layout
+    asks: tuple[Ask, ...]
+    gives: tuple[Give, ...]
+    gaps: tuple[Gap, ...]
+    parties: Parties
+    materials: Materials
+    blurb: Blurb | None
+    focus: Focus
+    metrics: dict[str, float]
+
+    @property
+    def core_text(self) -> str:
+        start, end = self.layout.core
+        return self.message.text[start:end]
+
+
+def analysable_text(message: Message) -> str:
+    """The newest message's text with suppression comments blanked (offsets unchanged)."""
+    text = message.text[message.body.start:message.body.end]
+    for sup in message.suppressions:
+        s, e = sup.span.start - message.body.start, sup.span.end - message.body.start
+        if 0 <= s < e <= len(text):
+            text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def header_name(value: str | None) -> str | None:
+    m = NAME_IN_HEADER.match(value or "")
+    return m.group(1).split()[0] if m else None
+
+
+def _core_sents(doc: "Doc", base: int, core: tuple[int, int]) -> tuple["Span", ...]:
+    out = []
+    for sent in doc.sents:
+        start = base + sent.start_char
+        end = base + sent.end_char
+        if end > core[0] + 2 and start < core[1] - 1 and sent.text.strip():
+            out.append(sent)
+    return tuple(out)
+
+
+def _metrics(text: str, focus: Focus, n_sents: int) -> dict[str, float]:
+    words = textstat.lexicon_count(text) if text.strip() else 0
+    return {
+        "words": float(words),
+        "sentences": float(n_sents),
+        "words_per_sentence": round(words / n_sents, 1) if n_sents else 0.0,
+        # syllable-free indices: no dictionary to load, so nothing slow on the first call
+        "readability_grade": round(textstat.automated_readability_index(text), 1) if words else 0.0,
+        "coleman_liau": round(textstat.coleman_liau_index(text), 1) if words else 0.0,
+        "self_focus": round(focus.self_share, 2),
+    }
+
+
+def analyse(message: Message, doc: "Doc") -> Analysis:
+    """Build the intro-request model from a Doc of analysable_text(message)."""
+    text, base = message.text, message.body.start
+    layout = analyse_layout(text, message.body.start, message.body.end)
+    sents = _core_sents(doc, base, layout.core)
+    reader = (layout.greeting.name if layout.greeting else None) or header_name(message.headers.get("To"))
+    sender = header_name(message.headers.get("From"))
+    shifted = [(base + s.start_char, base + s.end_char) for s in sents]
+    core_text = text[layout.core[0]:layout.core[1]]
+    ents = [(e.text, e.label_) for e in doc.ents if layout.core[0] <= base + e.start_char < layout.core[1]]
+    focus = clause_focus(sents)
+    asks = tuple(
+        a.__class__(**{**a.__dict__, "start": a.start + base, "end": a.end + base}) for a in find_asks(list(sents), reader)
+    )
+    return Analysis(
+        message=message, doc=doc, base=base, sents=sents, layout=layout, asks=asks,
+        gives=find_gives(text, base, shifted),
+        gaps=find_gaps(text, message.body.start, message.body.end),
+        parties=find_parties(f"{message.subject or ''}\n{core_text}", ents, reader, sender),
+        materials=find_materials(text, message.body.start, message.body.end, tuple(a.filename for a in message.attachments)),
+        blurb=find_blurb(text, layout.core[0], layout.core[1], layout.paragraphs, reader),
+        focus=focus,
+        metrics=_metrics(core_text, focus, len(sents)),
+    )

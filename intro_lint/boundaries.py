@@ -1,0 +1,57 @@
+"""Email-aware sentence boundaries: greeting and sign-off lines end sentences, brackets do not."""
+
+from __future__ import annotations
+
+NAME = "intro_lint_boundaries"
+BULLETS = {"-", "*", "•", "–"}
+ENDERS = set(".,!?:;")
+ABBREVIATIONS = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "jr.", "sr.", "vs.", "etc.", "e.g.", "i.e.", "inc.", "co.", "ltd.", "no.", "approx.", "dept.", "mt."}
+SHORT_LINE = 6  # tokens: a line this short (a greeting, a name) ends its sentence
+
+
+def register() -> str:
+    """Register the component with spaCy once and return its name."""
+    from spacy.language import Language
+
+    if not Language.has_factory(NAME):
+        Language.component(NAME, func=mark_boundaries)
+    return NAME
+
+
+def _line_break_before(doc, i: int, line_len: int) -> bool:
+    prev = doc[i - 1]
+    text = prev.text if prev.is_space else prev.whitespace_
+    if "\n" not in text:
+        return False
+    if text.count("\n") > 1 or doc[i].text in BULLETS:
+        return True
+    before = doc[i - 2] if prev.is_space and i >= 2 else prev
+    return before.text[-1:] in ENDERS or line_len <= SHORT_LINE
+
+
+def _glued_full_stop(doc, i: int) -> bool:
+    """'over $500K. Could you' - the tokenizer keeps the stop on '500K.', so the parser misses the break."""
+    prev, tok = doc[i - 1], doc[i]
+    return (
+        len(prev.text) > 2 and prev.text.endswith(".") and prev.lower_ not in ABBREVIATIONS
+        and prev.whitespace_ == " " and tok.text[:1].isupper()
+    )
+
+
+def mark_boundaries(doc):
+    depth, line_len = 0, 0
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        line_len += 1
+        if _line_break_before(doc, i, line_len) or _glued_full_stop(doc, i):
+            tok.is_sent_start = True
+            line_len = 0
+        elif depth > 0 or doc[i - 1].is_space:
+            tok.is_sent_start = False
+        if "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
+            line_len = 0
+        if tok.text in "([":
+            depth += 1
+        elif tok.text in ")]":
+            depth = max(0, depth - 1)
+    return doc

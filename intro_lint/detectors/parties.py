@@ -1,0 +1,62 @@
+"""Who is in the draft: the reader, the person helped, the targets, and what the request is for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BENEFICIARY = re.compile(
+    r"\b(?:a |my )?(?:good |close |old )?(?:friend|colleague|former colleague|classmate|cousin|mentee|client)"
+    r"(?: of mine)?,? (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+)
+CONNECTOR = re.compile(
+    r"\bmeet my (?:friend|colleague)\b|\b(?:like|want(?:ed)?|love) to introduce you\b|\bintroduce you to\b|\(cc'?d\)"
+    r"|\bopen to (?:an )?intro\b|\bup for meeting\b|\bi(?:'ll| will) leave it to you(?: two)?\b|\byou two\b",
+    re.IGNORECASE,
+)
+PURPOSES = {
+    "job": re.compile(
+        r"\b(?:new role|roles?\b|jobs?\b|positions?\b|openings?|hiring|opportunit\w+|out of work|laid off|let me go|"
+        r"terminated|fired|lost my job|job search|job hunting|looking for work|work at|applicant|refer me|"
+        r"leadership role|\w+ role)",
+        re.IGNORECASE,
+    ),
+    "investor": re.compile(
+        r"\b(?:seed|series [a-d]|(?:funding|investment) round|our round|raise|raising|fundrais\w*|investors?|"
+        r"\w+ (?:capital|ventures|partners)\b|vc\b|angel)",
+        re.IGNORECASE,
+    ),
+    "customer": re.compile(
+        r"\b(?:new clients?|customers?|engagements?|needs? (?:\w+ ){0,2}help|referrals? in|consulting practice|"
+        r"freelance|prospects?|pilot customers?)",
+        re.IGNORECASE,
+    ),
+}
+ROLE = re.compile(
+    r"\b(?:(?:VP|vice president|head|director|manager|lead|chief \w+ officer|[A-Z]{2,4})(?: of [A-Z]?\w+)?|"
+    r"(?:\w+ ){0,2}(?:engineer|designer|coordinator|analyst|scheduler|administrator|director|manager|lead|"
+    r"strategist|developer|accountant|recruiter|editor|producer|consultant))\b(?= role| position| job|\b)",
+)
+
+
+@dataclass(frozen=True)
+class Parties:
+    reader: str | None
+    beneficiary: str | None
+    targets: tuple[str, ...]
+    roles: tuple[str, ...]
+    connector_note: bool  # the writer is introducing someone else to the reader
+    purposes: tuple[str, ...]
+
+
+def find_parties(text: str, ents: list[tuple[str, str]], reader: str | None, sender: str | None) -> Parties:
+    m = BENEFICIARY.search(text)
+    beneficiary = m.group("name") if m else None
+    skip = {n.lower() for n in (reader, sender, beneficiary) if n}
+    targets = tuple(dict.fromkeys(
+        name for name, label in ents
+        if label in ("PERSON", "ORG") and not any(name.lower() in s or s in name.lower() for s in skip)
+    ))
+    roles = tuple(dict.fromkeys(r.group().strip() for r in ROLE.finditer(text)))
+    purposes = tuple(k for k, rx in PURPOSES.items() if rx.search(text))
+    return Parties(reader, beneficiary, targets, roles, bool(CONNECTOR.search(text)), purposes)

@@ -1,0 +1,1 @@
+"""Output formats: each module renders finished Reports as text for one audience."""

@@ -1,0 +1,1 @@
+"""The rule catalogue: one TOML file per rule, file stem = rule id."""
