@@ -58,7 +58,7 @@ INTRO_WORDS = re.compile(
     re.IGNORECASE,
 )
 PEOPLE_WANTED = re.compile(
-    r"\b(?:any(?:one|body)|some(?:one|body)|some people) (?:who|that) needs?\b"
+    r"\b(?:any(?:one|body)|some(?:one|body)|some people) (?:who|that) (?:needs?|might|may|could|would|is|are)\b"
     r"|\b(?:any(?:one|body)|some(?:one|body)|some people) (?:(?:i|we) should|you(?:'d| would) (?:like|want) to)\b",
     re.IGNORECASE,
 )
@@ -161,7 +161,7 @@ def _kind(text: str) -> str:
         return "reference"
     if INTRO_WORDS.search(text) or PEOPLE_WANTED.search(text):
         return "intro"
-    if re.search(r"\b(?:hiring for|is hiring|are hiring|openings|(?:any|open) (?:roles|positions|jobs)|leads|anything you have|hear (?:of|about) anything)\b", text, re.I):
+    if re.search(r"\b(?:(?:is|are|be|'s|'re|you) hiring|hiring for|openings|(?:any|open) (?:roles|positions|jobs)|leads|anything you have|hear (?:of|about) anything)\b", text, re.I):
         return "leads"
     if re.search(r"\b(?:read|review|look at|notes|feedback)\b", text, re.I):
         return "review"
