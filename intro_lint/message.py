@@ -57,8 +57,12 @@ _SUPPRESSION = re.compile(
 )
 # Defects after which the stdlib's view of a MIME structure cannot be trusted. A missing closing
 # boundary is not among them: truncated but otherwise fine mail is common and parses well.
-_FATAL_DEFECTS = ("NoBoundaryInMultipartDefect", "StartBoundaryNotFoundDefect",
-                  "MultipartInvariantViolationDefect", "InvalidBase64LengthDefect")
+_FATAL_DEFECTS = {
+    "NoBoundaryInMultipartDefect": "a multipart part has no boundary",
+    "StartBoundaryNotFoundDefect": "a multipart boundary never appears in its body",
+    "MultipartInvariantViolationDefect": "a multipart part holds no parts",
+    "InvalidBase64LengthDefect": "base64 content is truncated or corrupt",
+}
 
 
 # --- public API -------------------------------------------------------------------------------
@@ -275,7 +279,8 @@ def _from_email_bytes(data: bytes, path: str) -> Message:
     except InputError:
         raise
     except Exception as exc:  # the stdlib email package raises many kinds of errors on bad MIME
-        raise InputError(path, f"malformed MIME message ({type(exc).__name__}: {exc})") from None
+        detail = " ".join(str(exc).split())  # one line, whatever the stdlib said
+        raise InputError(path, f"malformed MIME message ({type(exc).__name__}: {detail})") from None
     if not text.strip():
         raise InputError(path, "the message body is empty")
     parts = split(text)
@@ -295,9 +300,9 @@ def _parse_email(data: bytes, path: str) -> EmailMessage:
 def _check_defects(part: EmailMessage, path: str) -> None:
     for sub in part.walk():
         for defect in sub.defects:
-            if type(defect).__name__ in _FATAL_DEFECTS:
-                raise InputError(path, f"malformed MIME message: {type(defect).__name__} "
-                                       f"in a {sub.get_content_type()} part")
+            problem = _FATAL_DEFECTS.get(type(defect).__name__)
+            if problem:
+                raise InputError(path, f"malformed MIME message: {problem} ({sub.get_content_type()})")
 
 
 def _body_text(msg: EmailMessage, path: str) -> str:
@@ -316,23 +321,24 @@ def _part_text(part: EmailMessage, path: str) -> str:
     """
     payload = part.get_payload(decode=True) or b""
     _check_defects(part, path)
-    charset = part.get_content_charset() or "us-ascii"
+    declared = part.get_content_charset()
     what = f"the {part.get_content_type()} part"
     try:
-        return payload.decode(charset)
+        return payload.decode(declared or "us-ascii")
     except LookupError:
-        raise InputError(path, f"{what} declares an unknown charset {charset!r}") from None
+        raise InputError(path, f"{what} declares an unknown charset {declared!r}") from None
     except UnicodeDecodeError:
-        if charset in ("us-ascii", "ascii"):
-            return _decode_declared(payload, "utf-8", path, what)
-        raise InputError(path, f"{what} is not valid {charset} (its declared charset)") from None
+        if declared in (None, "us-ascii", "ascii"):
+            return _decode_undeclared(payload, path, what, declared)
+        raise InputError(path, f"{what} is not valid {declared} (its declared charset)") from None
 
 
-def _decode_declared(payload: bytes, charset: str, path: str, what: str) -> str:
+def _decode_undeclared(payload: bytes, path: str, what: str, declared: str | None) -> str:
     try:
-        return payload.decode(charset)
+        return payload.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(path, f"{what} is not valid us-ascii (its declared charset) nor UTF-8") from None
+        said = "declares no charset" if declared is None else f"declares {declared}"
+        raise InputError(path, f"{what} {said} but holds other bytes, and is not UTF-8 either") from None
 
 
 def _headers(msg: EmailMessage) -> dict[str, str]:

@@ -205,6 +205,27 @@ def _targets(sent: Span, prev: Span | None, reader: str | None) -> tuple[str, ..
     return tuple(n for n in names if n.lower() not in skip and skip not in n.lower() or not skip)
 
 
+WANT_VERBS = {"like", "love", "want", "need", "hope", "wonder", "appreciate", "be"}
+
+
+def _writer_acts_on(sent: Span, offset: int) -> bool:
+    """'Before I connect anyone' - the writer, not the reader, is the one acting on the open set."""
+    tok = next((t for t in sent if t.idx - sent.start_char >= offset), None)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    if tok is None or tok.lemma_ in WANT_VERBS:
+        return False
+    return _subject(tok) in ("i", "we")
+
+
+def _open_markers(sent: Span) -> tuple[str, ...]:
+    text = sent.text
+    return tuple(
+        m.group() for m in OPEN_MARKERS.finditer(text)
+        if " you" in m.group().lower() or not _writer_acts_on(sent, m.start())
+    )
+
+
 def find_asks(sents: list[Span], reader: str | None) -> tuple[Ask, ...]:
     asks = []
     for i, sent in enumerate(sents):
@@ -215,7 +236,7 @@ def find_asks(sents: list[Span], reader: str | None) -> tuple[Ask, ...]:
         asks.append(Ask(
             start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()), text=text, why=why,
             kind=_kind(text),
-            open_markers=tuple(m.group() for m in OPEN_MARKERS.finditer(text)),
+            open_markers=_open_markers(sent),
             brain_pick=bool(BRAIN_PICK.search(text)),
             alternatives=_alternatives(sent),
             timebox=bool(TIMEBOX.search(text)),
