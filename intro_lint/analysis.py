@@ -27,6 +27,7 @@ NAME_IN_HEADER = re.compile(r'^\s*"?([^"<@]+?)"?\s*<')
 @dataclass(frozen=True)
 class Analysis:
     message: Message
+    text: str  # Message.text with suppressions blanked; what every detector reads
     doc: "Doc"
     base: int  # Doc character 0 is Message.text[base]
     sents: tuple["Span", ...]  # the sentences between greeting and sign-off
@@ -43,17 +44,25 @@ class Analysis:
     @property
     def core_text(self) -> str:
         start, end = self.layout.core
-        return self.message.text[start:end]
+        return self.text[start:end]
+
+
+def blanked_text(message: Message) -> str:
+    """Message.text with suppression comments and an in-body signature blanked (offsets unchanged)."""
+    text = message.text
+    spans = [sup.span for sup in message.suppressions]
+    if message.signature and message.body.start <= message.signature.start < message.body.end:
+        spans.append(message.signature)  # a signature above a forwarded block sits inside the body
+    for span in spans:
+        s, e = span.start, min(span.end, len(text))
+        if 0 <= s < e:
+            text = text[:s] + "".join(c if c == "\n" else " " for c in text[s:e]) + text[e:]
+    return text
 
 
 def analysable_text(message: Message) -> str:
-    """The newest message's text with suppression comments blanked (offsets unchanged)."""
-    text = message.text[message.body.start:message.body.end]
-    for sup in message.suppressions:
-        s, e = sup.span.start - message.body.start, sup.span.end - message.body.start
-        if 0 <= s < e <= len(text):
-            text = text[:s] + " " * (e - s) + text[e:]
-    return text
+    """The newest message's text, blanked as above: the text spaCy parses."""
+    return blanked_text(message)[message.body.start:message.body.end]
 
 
 def header_name(value: str | None) -> str | None:
@@ -86,7 +95,7 @@ def _metrics(text: str, focus: Focus, n_sents: int) -> dict[str, float]:
 
 def analyse(message: Message, doc: "Doc") -> Analysis:
     """Build the intro-request model from a Doc of analysable_text(message)."""
-    text, base = message.text, message.body.start
+    text, base = blanked_text(message), message.body.start
     layout = analyse_layout(text, message.body.start, message.body.end)
     sents = _core_sents(doc, base, layout.core)
     reader = (layout.greeting.name if layout.greeting else None) or header_name(message.headers.get("To"))
@@ -99,7 +108,7 @@ def analyse(message: Message, doc: "Doc") -> Analysis:
         a.__class__(**{**a.__dict__, "start": a.start + base, "end": a.end + base}) for a in find_asks(list(sents), reader)
     )
     return Analysis(
-        message=message, doc=doc, base=base, sents=sents, layout=layout, asks=asks,
+        message=message, text=text, doc=doc, base=base, sents=sents, layout=layout, asks=asks,
         gives=find_gives(text, base, shifted),
         gaps=find_gaps(text, message.body.start, message.body.end),
         parties=find_parties(f"{message.subject or ''}\n{core_text}", ents, reader, sender),

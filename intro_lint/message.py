@@ -69,7 +69,10 @@ _FATAL_DEFECTS = {
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
-    """Read a draft file: `.eml` as email, `.md`/`.markdown` as Markdown, anything else as text."""
+    """Read a draft file: `.eml` as email, `.md`/`.markdown` as Markdown, anything else as text.
+
+    Message.text is the decoded text exactly, except that "\\r\\n" and "\\r" become "\\n".
+    """
     return read_bytes(_read_file(path, max_bytes), path, max_bytes)
 
 
@@ -82,11 +85,14 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Me
     kind = _kind_for(path, data)
     if kind == "email":
         return _from_email_bytes(data, path)
-    return _from_plain(_normalise(decode_text(data, path)), path, kind)
+    text = _normalise(decode_text(data, path))
+    if not text.strip():
+        raise InputError(path, "file is empty")
+    return _from_plain(text, path, kind)
 
 
 def read_text(text: str, path: str = "<text>", kind: str = "text") -> Message:
-    """Read an editor buffer as is (even empty); kind "email" is a mail buffer: headers, blank line, body."""
+    """Read an editor buffer, even an empty one; kind "email": headers, a blank line, the body."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     text = _normalise(text)
@@ -208,7 +214,8 @@ def _decode_cp1252(data: bytes, path: str, exc: UnicodeDecodeError) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise InputError(path, f"is not valid UTF-8 ({where}) nor Windows-1252; save it as UTF-8") from None
+        problem = f"is not valid UTF-8 ({where}) nor Windows-1252; save it as UTF-8"
+        raise InputError(path, problem) from None
 
 
 def _check_mostly_text(text: str, path: str) -> None:
@@ -298,11 +305,14 @@ def _parse_email(data: bytes, path: str) -> EmailMessage:
 
 
 def _check_defects(part: EmailMessage, path: str) -> None:
-    for sub in part.walk():
-        for defect in sub.defects:
-            problem = _FATAL_DEFECTS.get(type(defect).__name__)
-            if problem:
-                raise InputError(path, f"malformed MIME message: {problem} ({sub.get_content_type()})")
+    """Refuse a broken MIME structure; a forwarded message/rfc822 part is not looked into."""
+    for defect in part.defects:
+        problem = _FATAL_DEFECTS.get(type(defect).__name__)
+        if problem:
+            raise InputError(path, f"malformed MIME message: {problem} ({part.get_content_type()})")
+    if part.get_content_maintype() == "multipart" and part.is_multipart():
+        for sub in part.iter_parts():
+            _check_defects(sub, path)
 
 
 def _body_text(msg: EmailMessage, path: str) -> str:
@@ -454,16 +464,15 @@ def _resolve(marked: str) -> str:
     out: list[str] = []
     newlines, blank = 0, False
     for piece in _PIECES.split(marked):
-        if piece in (_SOFT, _PARA) and out and newlines == 0:
-            out.append("\n")
-            newlines = 1
-        if piece in ("\n", _SOFT, _PARA):
-            out.append("\n" if piece == "\n" else "")
-            newlines += piece == "\n"
+        if piece == "\n":
+            out.append(piece)
+            newlines += 1
+        elif piece in (_SOFT, _PARA):
+            if out and newlines == 0:
+                out.append("\n")
+                newlines = 1
             blank = blank or piece == _PARA
-            continue
-        text = piece.lstrip(" ") if newlines or not out else piece
-        if text:
+        elif text := (piece.lstrip(" ") if newlines or not out else piece):
             out.append("\n" * max(0, 2 - newlines) if blank and out else "")
             out.append(text)
             newlines, blank = 0, False

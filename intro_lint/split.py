@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from intro_lint.models import Span
@@ -98,7 +99,7 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end)
 
 
-def _first(strs: list[str], test, limit: int) -> int | None:
+def _first(strs: list[str], test: Callable[[list[str], int], int | None], limit: int) -> int | None:
     """Index of the first line below `limit` for which test(strs, i) gives a line index."""
     for i in range(limit):
         found = test(strs, i)

@@ -135,6 +135,8 @@ def _why_conditional(sent: Span) -> str | None:
         r"appreciate|let me know|grateful|please|shout|welcome|keep me|mean", low
     ):
         return "conditional request ('if you hear of/know ...')"
+    if re.search(r"\b(?:any|some) (?:[\w-]+ ){0,10}(?:would|will) (?:really |also |be )?(?:help|be (?:a )?(?:huge |great |big )?help|appreciated|be great|be welcome|mean)", low):
+        return "request phrased as 'any ... would help'"
     if re.search(r"\bi(?:'ll| will) take anything\b", low):
         return "open offer to take anything"
     return None

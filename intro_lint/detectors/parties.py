@@ -19,7 +19,7 @@ PURPOSES = {
     "job": re.compile(
         r"\b(?:new role|roles?\b|jobs?\b|positions?\b|openings?|hiring|opportunit\w+|out of work|laid off|let me go|"
         r"terminated|fired|lost my job|job search|job hunting|looking for work|work at|applicant|refer me|"
-        r"leadership role|\w+ role)",
+        r"leadership role|\w+ role|my next (?:thing|move|step|gig|chapter|opportunity))",
         re.IGNORECASE,
     ),
     "investor": re.compile(

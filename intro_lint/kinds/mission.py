@@ -113,7 +113,7 @@ def asks_without_giving(a: Analysis, p: dict[str, Any]) -> list[Hit]:
 
 
 def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
-    text = a.message.text[a.message.body.start:a.message.body.end]
+    text = a.text[a.message.body.start:a.message.body.end]
     placeholder = re.search(p.get("placeholder", r"$^"), text)
     if placeholder:
         s = a.message.body.start + placeholder.start()
@@ -142,7 +142,7 @@ def research_burden(a: Analysis, p: dict[str, Any]) -> list[Hit]:
 
 
 def self_centered(a: Analysis, p: dict[str, Any]) -> list[Hit]:
-    text = a.message.text[a.layout.core[0]:a.layout.core[1]]
+    text = a.text[a.layout.core[0]:a.layout.core[1]]
     for group in ("urgency", "desperation", "fallback"):
         rx = _compile(p.get(group, []))
         m = rx.search(text) if rx else None

@@ -25,7 +25,7 @@ def validate_params(params: dict[str, Any]) -> None:
 
 def check(analysis, params: dict[str, Any]) -> list[Hit]:
     start, end = analysis.layout.core
-    text = analysis.message.text[start:end]
+    text = analysis.text[start:end]
     return [
         Hit(start + m.start(), start + m.end(), (f"matched '{m.group()}'",), {"match": m.group()})
         for m in _pattern(tuple(params["phrases"])).finditer(text)
