@@ -100,7 +100,6 @@ def analyse(message: Message, doc: "Doc") -> Analysis:
     sents = _core_sents(doc, base, layout.core)
     reader = (layout.greeting.name if layout.greeting else None) or header_name(message.headers.get("To"))
     sender = header_name(message.headers.get("From"))
-    shifted = [(base + s.start_char, base + s.end_char) for s in sents]
     core_text = text[layout.core[0]:layout.core[1]]
     ents = [(e.text, e.label_) for e in doc.ents if layout.core[0] <= base + e.start_char < layout.core[1]]
     focus = clause_focus(sents)
@@ -109,7 +108,7 @@ def analyse(message: Message, doc: "Doc") -> Analysis:
     )
     return Analysis(
         message=message, text=text, doc=doc, base=base, sents=sents, layout=layout, asks=asks,
-        gives=find_gives(text, base, shifted),
+        gives=find_gives(list(sents), base),
         gaps=find_gaps(text, message.body.start, message.body.end),
         parties=find_parties(f"{message.subject or ''}\n{core_text}", ents, reader, sender),
         materials=find_materials(text, message.body.start, message.body.end, tuple(a.filename for a in message.attachments)),

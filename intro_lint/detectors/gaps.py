@@ -6,15 +6,17 @@ import re
 from dataclasses import dataclass
 
 GAP = re.compile(
-    r"\b(?:it(?:'s| has|’s) been (?:a (?:long )?while|ages|forever|too long|far too long|so long|a long time|"
-    r"(?:over |more than |almost |nearly )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|a few) "
+    r"\b(?:it(?:'s| has|’s) been (?:like |about |almost |nearly |over )?(?:a (?:long )?while|ages|forever|too long|far too long|so long|a long time|a minute|"
+    r"(?:over |more than |almost |nearly |like |about )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|a few) "
     r"(?:years?|months?))"
     r"|(?:haven't|have not|hadn't|didn't) (?:spoken|talked|been in touch|caught up|seen each other|kept in touch|"
     r"stayed in touch|connected|corresponded)"
     r"|long time no (?:see|talk|speak)|(?:been |fell |fallen )?out of touch|lost touch|out of the blue"
     r"|since we last (?:spoke|talked|met|saw)|been this long since|blast from the past"
     r"|(?:let|letting) (?:so much )?time (?:go by|slip|slide)|surprised to hear from me|i let it slide"
-    r"|not (?:staying|keeping) in touch)",
+    r"|not (?:staying|keeping) in touch|i (?:know i )?(?:disappeared|went (?:quiet|silent|dark|awol|mia))|"
+    r"(?:dropped|fell|fallen) off the (?:radar|map)|been (?:radio silent|mia|awol)|long time,? no\b|"
+    r"(?:haven't|have not) (?:heard from|written to|reached out to) (?:you|each other) in)",
     re.IGNORECASE,
 )
 

@@ -4,31 +4,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-OFFER = re.compile(
-    r"\b(?:happy|glad|willing|eager|delighted|keen) to (?:help|return|share (?!my)|introduce you|recommend you|"
-    r"make (?:an )?intro|pass (?:it|your)|review your|give back|lend)"
-    r"|\bif there(?:'s| is) anything (?:i|we) can\b|\bhow (?:can|could|may) (?:i|we) help\b"
-    r"|\blet me know how (?:i|we) can help\b|\bin return\b|\breturn the favou?r\b|\b(?:send|sending|point) [\w\s-]{0,40}your way\b"
-    r"|\bi can introduce you\b|\bif (?:it|that)(?:'s| is| would be) (?:useful|helpful) (?:to|for) you\b"
-    r"|\bif your team (?:ever )?needs?\b|\banything i can help with\b|\bi(?:'d| would) be glad to help\b"
-    r"|\bi(?:'d| would) be (?:happy|glad) to recommend\b|\bpass on requests to you\b",
-    re.IGNORECASE,
+from .lexicon import rx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+OFFER = rx(
+    r"\bin return\b", r"\breturn the favou?r\b", r"\bif there(?:'s| is) anything (?:else )?(?:i|we) can\b",
+    r"\bhow (?:can|could|may) (?:i|we) (?:help|be (?:of )?(?:use|help))\b", r"\bwhat can i do for you\b",
+    r"\b(?:send|sending|point|pass|steer)\w* [\w\s-]{0,40}your way\b", r"\banything (?:else )?(?:i|we) can (?:do|help|send)\b",
+    r"\bif (?:it|that|they|this)(?:'s| is|'d| would)? (?:be )?(?:useful|helpful|help)\b", r"\bjust say the word\b",
+    r"\b(?:i|we) (?:still )?owe you\b", r"\bi owe you one\b", r"\b(?:dinner|lunch|coffee|drinks|the next round)(?:'s| is)? on me\b",
+    r"\bhappy to return\b", r"\bif your (?:team|company|firm|portfolio) (?:ever |still )?needs?\b", r"\byou know where to find me\b",
+    r"\bpass on requests to you\b", r"\b(?:i(?:'ll|’ll| will| can| could)|happy to|glad to) take a (?:look|pass)\b",
 )
-INTEREST = re.compile(
-    r"\b(?:hear|know|learn|catch up on) (?:about )?(?:what|how) you(?:'ve| have|'re| are)? ?(?:been|working|doing|up to|chose|decided|built)"
-    r"|\bwhat you(?:'ve| have) been (?:working on|up to)\b|\blearn about your (?:path|work|role|experience|team|journey)"
-    r"|\btell me about your (?:role|work|experience)|\bhow(?:'s| is| are) (?:the new|your new|your) (?!family|kids|day|week)\w+"
-    r"|\bhope (?:the|your) (?!family|kids)(?:[\w-]+ ){1,3}(?:is|are) (?:going|treating)|\bcongrat\w*\b"
-    r"|\bi(?:'ve| have)? ?(?:always )?admired\b|\bstuck with me\b|\bare you still\b",
-    re.IGNORECASE,
+INTEREST = rx(
+    r"\b(?:hear|know|learn) (?:about )?(?:what|how) you(?:'ve| have|'re| are)? ?(?:been|working|doing|up to|chose|decided|built|handled|got)",
+    r"\bwhat you(?:'ve| have) been (?:working on|up to)\b", r"\blearn about your (?:path|work|role|experience|team|journey)",
+    r"\btell me about your (?:role|work|experience)", r"\bhow(?:'s| is| are)\s(?:the new|your new|your|the)\s(?!family|kids|day|week)\w+",
+    r"\bhope (?:the|your) (?!family|kids)(?:[\w-]+ ){1,3}(?:is|are|was|went) (?:going|treating|well|great)",
+    r"\bcongrat\w*\b", r"\bi(?:'ve| have)? ?(?:always )?admired\b", r"\bstuck with me\b", r"\bare you still\b",
+    r"\bmade my (?:week|day)\b", r"\bwell deserved\b",
 )
-INVITED = re.compile(
-    r"\bthanks? (?:so much )?for offering\b|\bthank you for offering\b|\blike you asked\b|\bas you asked\b"
-    r"|\bhere(?:'s| is) (?:the|a) (?:email|note|blurb|intro)\b|\bnote you can forward\b|\bfeel free to forward\b"
-    r"|\bas we discussed\b|\byou said you(?:'d| would) like to know\b",
-    re.IGNORECASE,
+INVITED = rx(
+    r"\bthanks? (?:so much |again )?for offering\b", r"\bthank you for offering\b", r"\blike you asked\b", r"\bas you asked\b",
+    r"\bas we discussed\b", r"\byou said you(?:'d| would) like to know\b", r"\bsince you offered\b",
 )
+GIVE_VERBS = {
+    "help", "share", "send", "introduce", "review", "look", "make", "finish", "return", "buy", "cover", "pass", "recommend",
+    "connect", "lend", "offer", "give", "ask", "put", "host", "pay", "treat", "forward", "walk", "write",
+}
+OWN_MATERIALS = re.compile(
+    r"\bmy (?:resume|cv|résumé|profile|portfolio|deck|questions|materials|references|details|number)\b", re.IGNORECASE
+)
+WILLING = {"happy", "glad", "willing", "keen", "eager", "delighted", "able"}
 
 
 @dataclass(frozen=True)
@@ -39,19 +50,59 @@ class Give:
     kind: str  # offer | interest | invited
 
 
-def find_gives(text: str, base: int, sent_spans: list[tuple[int, int]]) -> tuple[Give, ...]:
-    """Scan each sentence (offsets into the message) for offers, interest, or an invitation to ask."""
-    out = []
-    for start, end in sent_spans:
-        chunk = text[start:end]
-        for kind, rx in (("offer", OFFER), ("interest", INTEREST), ("invited", INVITED)):
-            m = rx.search(chunk)
-            if m and not _offer_to_third_party(chunk, m):
-                out.append(Give(start, end, chunk.strip(), kind))
-                break
-    return tuple(out)
+def _writer_subject(tok: "Token") -> bool:
+    """The writer is the subject of this verb, directly or through 'happy to' / 'can' chains."""
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ in ("i", "we")
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return False
+    return False
 
 
-def _offer_to_third_party(chunk: str, m: re.Match) -> bool:
+def _offering(tok: "Token") -> bool:
+    """Future, modal or willing framing: 'I'll send', 'I can introduce', 'happy to take a look'."""
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if auxes & {"will", "'ll", "can", "could", "'d", "would", "might", "shall"}:
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and (head.lower_ in WILLING or any(c.lower_ in WILLING for c in head.children))
+
+
+def offer_clause(sent: "Span") -> bool:
+    """A clause where the writer offers to do something for the reader (not to send their own CV)."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_ in GIVE_VERBS and _offering(tok) and _writer_subject(tok):
+            rest = sent.text[tok.idx - sent.start_char:]
+            if OWN_MATERIALS.search(rest[:60]) or re.search(r"\bwhom\b", sent.text[: tok.idx - sent.start_char]):
+                continue
+            if re.search(r"\b(?:work around|jump on|hop on|do (?:a |the )?(?:call|coffee|chat))\b", rest[:40], re.I):
+                continue
+            return True
+    return False
+
+
+def _third_party(chunk: str, m: re.Match) -> bool:
     """'whom I might be able to help' helps someone else, not the reader."""
-    return bool(re.search(r"\bwhom\b|\bpeople (?:i|we) (?:know|trust)\b(?!.*you)", chunk[: m.start()], re.I))
+    return bool(re.search(r"\bwhom\b", chunk[: m.start()], re.I))
+
+
+def find_gives(sents: list["Span"], base: int) -> tuple[Give, ...]:
+    out = []
+    for sent in sents:
+        chunk = sent.text
+        start, end = base + sent.start_char, base + sent.end_char
+        kind = None
+        for name, pattern in (("offer", OFFER), ("interest", INTEREST), ("invited", INVITED)):
+            m = pattern.search(chunk)
+            if m and not _third_party(chunk, m):
+                kind = name
+                break
+        if kind is None and offer_clause(sent):
+            kind = "offer"
+        if kind:
+            out.append(Give(start, end, chunk.strip(), kind))
+    return tuple(out)

@@ -12,7 +12,10 @@ from .base import Hit
 SUBSTANTIVE = ("intro", "reference", "leads", "review", "other", "meeting")
 
 
-def _compile(words: list[str]) -> re.Pattern | None:
+def _compile(words: list[str] | str) -> re.Pattern | None:
+    """A rule's phrase list (regular expressions, matched case-insensitively on word boundaries)."""
+    if isinstance(words, str):
+        words = [words]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else None
 
 
@@ -76,7 +79,7 @@ def no_attachment(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     purposes = set(a.parties.purposes) & set(p.get("purposes", ["job", "investor", "customer"]))
     if not purposes or m.present or a.parties.connector_note:
         return []
-    asks = [x for x in a.asks if x.kind in ("intro", "leads") or re.search(r"\brefer\b", x.text, re.I)]
+    asks = [x for x in a.asks if x.kind in ("intro", "leads", "referral")]
     if not asks:
         return []
     x = asks[0]
@@ -84,15 +87,14 @@ def no_attachment(a: Analysis, p: dict[str, Any]) -> list[Hit]:
 
 
 def not_forwardable(a: Analysis, p: dict[str, Any]) -> list[Hit]:
-    if a.parties.connector_note and not a.blurb:
-        return []
+    if a.parties.connector_note:
+        return []  # the connector's own note to the target is what gets read
     b = a.blurb
     if b and not b.self_contained:
         return [Hit(b.start, b.end, ("the note meant for forwarding " + "; ".join(b.problems),))]
     if b:
         return []
-    rx = re.compile(p.get("third_party", r"$^"), re.IGNORECASE)
-    asks = [x for x in a.asks if x.kind == "intro" or rx.search(x.text)]
+    asks = [x for x in a.asks if x.kind == "intro"]
     if not asks:
         return []
     x = asks[0]
@@ -114,7 +116,7 @@ def asks_without_giving(a: Analysis, p: dict[str, Any]) -> list[Hit]:
 
 def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     text = a.text[a.message.body.start:a.message.body.end]
-    placeholder = re.search(p.get("placeholder", r"$^"), text)
+    placeholder = re.search(p["placeholder"], text) if p.get("placeholder") else None
     if placeholder:
         s = a.message.body.start + placeholder.start()
         return [Hit(s, s + len(placeholder.group()), (f"leftover placeholder '{placeholder.group()}'",))]
@@ -133,8 +135,8 @@ def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
 
 
 def research_burden(a: Analysis, p: dict[str, Any]) -> list[Hit]:
-    rx = re.compile(p.get("open_sets", r"$^"), re.IGNORECASE)
-    for x in a.asks:
+    rx = _compile(p.get("open_sets", []))
+    for x in a.asks if rx else ():
         m = rx.search(x.text)
         if m:
             return [Hit(x.start, x.end, (_ask_evidence(x), f"the reader must search: '{m.group()}'"))]
