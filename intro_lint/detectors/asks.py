@@ -117,7 +117,7 @@ def ask_kind(text: str) -> str:
 def _alternatives(sent: "Span") -> int:
     """Separate requests joined by 'or' (not 'a coffee or a call', which is one request)."""
     n = 0
-    for cc in (t for t in sent if t.lower_ == "or" and t.dep_ == "cc"):
+    for cc in (t for t in sent if t.lower_ == "or" and t.dep_ == "cc" and "-" not in (t.nbor(-1).text if t.i > sent.start else "")):
         head = cc.head
         forms = {head.lemma_.lower(), *(c.lemma_.lower() for c in head.children if c.dep_ == "conj")}
         if forms & MEETING_FORMS:

@@ -30,7 +30,7 @@ INTEREST = rx(
 )
 INVITED = rx(
     r"\bthanks? (?:so much |again )?for offering\b", r"\bthank you for offering\b", r"\blike you asked\b", r"\bas you asked\b",
-    r"\bas we discussed\b", r"\byou said you(?:'d| would) like to know\b", r"\bsince you offered\b",
+    r"\bas we discussed\b", r"\byou said you(?:'d| would) like to know\b",
 )
 GIVE_VERBS = {
     "help", "share", "send", "introduce", "review", "look", "make", "finish", "return", "buy", "cover", "pass", "recommend",

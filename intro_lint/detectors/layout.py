@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 GREETING = re.compile(
-    r"^\s*(?P<word>hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening)|to|howdy|hiya|yo)\b"
+    r"^\s*(?P<word>hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening|day)|to|howdy|hiya|yo|respected|attention)\b"
     r"(?P<rest>(?:\s+(?:mr|ms|mrs|dr|prof|mx)\.)?[^,!:\n.]{0,60}?)\s*(?P<end>[,!:\n]|$|\.(?=\s))",
     re.IGNORECASE,
 )
@@ -21,6 +21,10 @@ GROUP_WORDS = {
     "all", "everyone", "everybody", "there", "team", "friends", "family", "colleagues", "folks",
     "network", "sir", "madam", "sir/madam", "whom", "hiring", "manager", "guys", "connections",
     "it", "may", "concern", "and", "my", "y'all", "you", "both",
+}
+INTERJECTIONS = {
+    "so", "just", "quick", "sorry", "wow", "oh", "well", "okay", "ok", "yes", "great", "congrats", "thanks", "finally",
+    "honestly", "anyway", "also", "actually", "please", "apologies", "update", "news", "hope",
 }
 TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor", "miss", "mx", "mx."}
 
@@ -44,7 +48,8 @@ class Layout:
 def _name_of(rest: str) -> tuple[str | None, bool]:
     words = [w.strip(" .") for w in rest.split() if w.strip(" .")]
     low = [w.lower() for w in words]
-    if not words or any(w in GROUP_WORDS for w in low):
+    named_pair = "and" in low and sum(w[:1].isupper() for w in words) >= 2  # "Dear Femi and Rahel"
+    if not words or any(w in GROUP_WORDS - ({"and"} if named_pair else set()) for w in low):
         return None, True
     named = [w for w in words if w.lower() not in TITLES and w[:1].isupper()]
     return (" ".join(named) or None), not named
@@ -59,7 +64,7 @@ def find_greeting(text: str, start: int) -> Greeting | None:
             return None  # "To be honest, ..." is not a greeting
         return Greeting(start + m.start("word"), start + m.end(), name, group)
     m = VOCATIVE.match(head)
-    if m and m.group("name").split()[0].lower() not in GROUP_WORDS | {"so", "just", "quick", "sorry"}:
+    if m and m.group("name").split()[0].lower() not in GROUP_WORDS | INTERJECTIONS:
         return Greeting(start + m.start("name"), start + m.end("name") + 1, m.group("name"), False)
     return None
 

@@ -34,7 +34,9 @@ CONDITIONAL_ASK = rx(
     r"\b(?:any|some) (?:[\w-]+ ){0,10}(?:would|will) (?:really |also |be )?(?:help|be (?:a )?(?:huge |great |big )?help|appreciated|be great|be welcome|mean)",
     r"^\W*(?:it )?would (?:really )?(?:help|mean (?:a lot|the world|so much))", r"\bi(?:'ll| will) take anything\b",
 )
-NEED_YOU = rx(r"\bi need you to\b", r"\bi need (?:an? )?(?:intro|introduction|referral|favou?r) (?:to|from|with)\b", r"^\W*need an? (?:intro|introduction)\b")
+NEED_YOU = rx(
+    r"\bkeep an ear out\b", r"\bkeep (?:me|us) in mind\b", r"\bkeep (?:your|an) eyes? (?:open|peeled|out)\b",
+    r"\b(?:so )?you(?: two| both)? should (?:definitely |really |probably )?(?:chat|talk|meet|connect|get together|grab)\b",r"\bi need you to\b", r"\bi need (?:an? )?(?:intro|introduction|referral|favou?r) (?:to|from|with)\b", r"^\W*need an? (?:intro|introduction)\b")
 ASKING_Q = rx(
     r"\b(?:do|does) you (?:know|have|think|happen|mind)\b", r"\bare you (?:open|free|available|the right person|able|willing|up for|around|interested)\b",
     r"\bis there (?:any|some)(?:one|body|thing)?\b", r"\bany chance\b", r"\bis it possible\b",
@@ -72,7 +74,8 @@ ASK_KINDS = (
 
 # --- how open-ended an ask is ----------------------------------------------------------------
 OPEN_HARD = rx(
-    r"(?<!for )\b(?:any(?:one|body)|some(?:one|body)|some people|whoever|whatever|whichever)\b(?! else i can)",
+    r"(?<!for )\b(?:any(?:one|body)|some(?:one|body)|some people|whoever|whatever|whichever)\b(?! else i can| like me| with my)",
+    r"\bother (?:labs|companies|firms|places|people|teams|schools|options)\b",
     r"\b(?:hear|heard|know) (?:of|about) (?:anything|something)\b", r"\b(?:come across|opens?) (?:anything|something)\b",
     r"\banything (?:you have|open|at all|really|that comes up)\b", r"\b(?:something|anything),? anything\b",
     r"\bany (?:suitable )?(?:leads|openings|roles|jobs|positions|opportunities|introductions|contacts|referrals|"

@@ -12,7 +12,8 @@ BENEFICIARY = re.compile(
 CONNECTOR = re.compile(
     r"\bmeet my (?:friend|colleague)\b|\b(?:like|want(?:ed)?|love) to introduce you\b|\bintroduce you to\b|\(cc'?d\)"
     r"|\b(?:like|want|open to|interested in) (?:an |a quick )?intro(?:duction)?\b|\bsend you both\b"
-    r"|\bconnect you (?:two|both|with)\b|\bintroduce (?:the two of )?you\b|\bup for meeting\b|\bi(?:'ll| will) leave it to you(?: two)?\b|\byou two\b",
+    r"|\bconnect you (?:two|both|with)\b|\bbefore i (?:make|do|send) (?:an|the) intro|\b(?:call|chat|coffee|meeting) with (?:her|him|them)\?"
+    r"|\bmeet (?:my friend )?[A-Z]\w+\.|\bintroduce (?:the two of )?you\b|\bup for meeting\b|\bi(?:'ll| will) leave it to you(?: two)?\b|\byou two\b",
     re.IGNORECASE,
 )
 PURPOSES = {

@@ -9,7 +9,7 @@ from ..analysis import Analysis
 from ..detectors.asks import Ask, is_catch_up
 from .base import Hit
 
-SUBSTANTIVE = ("intro", "reference", "leads", "review", "other", "meeting")
+SUBSTANTIVE = ("intro", "reference", "referral", "leads", "review", "info", "other", "meeting")
 
 
 def _compile(words: list[str] | str) -> re.Pattern | None:
@@ -144,6 +144,8 @@ def research_burden(a: Analysis, p: dict[str, Any]) -> list[Hit]:
 
 
 def self_centered(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    if not a.asks and not _need_signal(a):
+        return []  # urgency words in a note that asks for nothing are not pressure on the reader
     text = a.text[a.layout.core[0]:a.layout.core[1]]
     for group in ("urgency", "desperation", "fallback"):
         rx = _compile(p.get(group, []))
