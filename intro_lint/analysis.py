@@ -70,6 +70,21 @@ def header_name(value: str | None) -> str | None:
     return m.group(1).split()[0] if m else None
 
 
+def _vocative(doc: "Doc", base: int, layout: Layout) -> str | None:
+    """'Nadia please ...', '..., Tomasz, so ...': a name that opens the draft or stands between commas."""
+    if layout.greeting is not None:
+        return None
+    core = [t for t in doc if layout.core[0] <= base + t.idx < layout.core[1] and not t.is_space]
+    for i, tok in enumerate(core[:25]):
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        before = core[i - 1].text if i else ""
+        after = core[i + 1].text if i + 1 < len(core) else ""
+        if (i == 0 and after.lower() in {",", "please", "!", "-"}) or (before == "," and after in {",", "!", "?"}):
+            return tok.text
+    return None
+
+
 def _core_sents(doc: "Doc", base: int, core: tuple[int, int]) -> tuple["Span", ...]:
     out = []
     for sent in doc.sents:
@@ -98,7 +113,7 @@ def analyse(message: Message, doc: "Doc") -> Analysis:
     text, base = blanked_text(message), message.body.start
     layout = analyse_layout(text, message.body.start, message.body.end)
     sents = _core_sents(doc, base, layout.core)
-    reader = (layout.greeting.name if layout.greeting else None) or header_name(message.headers.get("To"))
+    reader = (layout.greeting.name if layout.greeting else None) or _vocative(doc, base, layout) or header_name(message.headers.get("To"))
     sender = header_name(message.headers.get("From"))
     core_text = text[layout.core[0]:layout.core[1]]
     ents = [(e.text, e.label_) for e in doc.ents if layout.core[0] <= base + e.start_char < layout.core[1]]

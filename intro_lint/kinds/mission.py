@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from ..analysis import Analysis
+from ..analysis import Analysis, header_name
 from ..detectors.asks import Ask, is_catch_up
 from .base import Hit
 
@@ -128,7 +128,8 @@ def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     g = a.layout.greeting
     if g and g.group:
         return [Hit(g.start, g.end, ("the greeting names no one",), {"greeting": True})]
-    if not g and not a.parties.targets and not a.parties.connector_note and (a.asks or _need_signal(a) or not a.sents):
+    named = a.parties.reader and a.parties.reader != header_name(a.message.headers.get("To"))
+    if not g and not named and not a.parties.targets and not a.parties.connector_note and (a.asks or _need_signal(a) or not a.sents):
         s, e = _first(a)
         return [Hit(s, e, ("no greeting and nothing that names the reader or why they were chosen",), {"greeting": True})]
     return []
