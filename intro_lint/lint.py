@@ -11,7 +11,7 @@ from .catalogue import RuleSpec, load_catalogue
 from .config import Settings, enabled_rules
 from .engine import run
 from .errors import IntroLintError
-from .formatters.positions import LineIndex
+from .positions import LineIndex
 from .models import Finding, LocatedFinding, Message, Report
 from .scoring import grade, score, subscores
 

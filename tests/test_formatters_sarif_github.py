@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from intro_lint.catalogue import FixTemplate, RuleSpec
 from intro_lint.formatters import github, sarif
-from intro_lint.formatters.positions import LineIndex, line_col
+from intro_lint.positions import LineIndex, line_col
 from intro_lint.models import LocatedFinding, Report, Severity
 
 TEXT = "Hi Ann,\n\nAnyone hiring? Any advice?\nI'm desperate, please help ASAP.\n"

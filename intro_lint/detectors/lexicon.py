@@ -59,7 +59,7 @@ ASK_KINDS = (
     ("reference", rx(r"\breferences?\b(?! for (?:your|the) (?:team|company))", r"\bphone number\b", r"\bvouch\b")),
     ("referral", rx(r"\brefer me\b", r"\breferral\b(?! (?:in|for) )", r"\bput in a (?:good )?word\b", r"\brecommend me\b",
                     r"\bpass(?:ing)? my (?:cv|resume|résumé|portfolio|profile) (?:on |along )?to\b", r"\bsubmit(?:ted|ting)? (?:it|the referral|a referral|my)\b")),
-    ("intro", rx(r"\bintroduc\w*", r"\bintro\b", r"\bconnect (?:me|us)\b", r"\bput (?:me|us) in (?:touch|contact)\b",
+    ("intro", rx(r"\bintroduc\w*", r"\bintros?\b", r"\bconnect (?:me|us)\b", r"\bput (?:me|us) in (?:touch|contact)\b",
                  r"\bforward (?:this|it|my|the note)\b", r"\bpass (?:this|it) (?:on|along)\b", r"\bget me an? (?:agent|meeting|intro)\b",
                  r"\bsend (?:any )?referrals\b", r"\breferrals? (?:in|for) .* (?:my|our) way\b", r"\bshar(?:e|ing) my (?:profile|cv|resume|portfolio|details) with\b",
                  r"\b(?:know|knows) any(?:one|body) (?:at|in|who|that)\b", r"\bany(?:one|body) (?:who|that) (?:needs?|might|may)\b",

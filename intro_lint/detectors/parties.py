@@ -18,7 +18,7 @@ CONNECTOR = re.compile(
 )
 PURPOSES = {
     "job": re.compile(
-        r"\b(?:new role|roles?\b|jobs?\b|positions?\b|openings?|hiring|opportunit\w+|out of work|laid off|let (?:me|us|half of us|\w+ of us) go|"
+        r"\b(?:new role|roles?\b|jobs?\b|positions?\b|openings?|hiring|(?:new|next|career|job|exploring) opportunit\w+|out of work|laid off|let (?:me|us|half of us|\w+ of us) go|"
         r"terminated|fired|lost my job|job search|job hunting|looking for work|work at|applicant|refer me|referral|vacanc\w+|"
         r"internship|open to work|need (?:the )?work|notice period|between jobs|resume|cv\b|take (?:her|him|me|them) on|hire (?:me|her|him)|"
         r"leadership role|\w+ role|my next (?:thing|move|step|gig|chapter|opportunity))",

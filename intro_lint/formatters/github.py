@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from ..catalogue import RuleSpec
 from ..models import LocatedFinding, Report
-from .positions import LineIndex
+from ..positions import LineIndex
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from ..catalogue import RuleSpec
 from ..models import LocatedFinding, Report
-from .positions import LineIndex
+from ..positions import LineIndex
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/intro-lint/"
