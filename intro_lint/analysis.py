@@ -80,7 +80,7 @@ def _vocative(doc: "Doc", base: int, layout: Layout) -> str | None:
             continue
         before = core[i - 1].text if i else ""
         after = core[i + 1].text if i + 1 < len(core) else ""
-        if (i == 0 and after.lower() in {",", "please", "!", "-"}) or (before == "," and after in {",", "!", "?"}):
+        if (i == 0 and after.lower() in {",", "please", "!", "-"}) or (before == "," and after in {",", "!", "?", "."}):
             return tok.text
     return None
 
@@ -123,7 +123,7 @@ def analyse(message: Message, doc: "Doc") -> Analysis:
     )
     return Analysis(
         message=message, text=text, doc=doc, base=base, sents=sents, layout=layout, asks=asks,
-        gives=find_gives(list(sents), base),
+        gives=find_gives([s for s in doc.sents if s.text.strip()], base),
         gaps=find_gaps(text, message.body.start, message.body.end),
         parties=find_parties(f"{message.subject or ''}\n{core_text}", ents, reader, sender),
         materials=find_materials(text, message.body.start, message.body.end, tuple(a.filename for a in message.attachments)),

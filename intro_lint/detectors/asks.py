@@ -24,6 +24,7 @@ FAVOURS = {
     "look", "edit", "help", "find", "put", "pass", "write", "make", "check",
 }
 SUBORDINATE = {"aux", "xcomp", "advcl", "relcl", "acl", "pcomp", "amod"}
+CLAUSES = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}  # alternatives inside these are content, not asks
 MEETING_FORMS = {"coffee", "call", "chat", "zoom", "phone", "lunch", "drink", "drinks", "video", "meeting", "tea"}
 
 
@@ -120,7 +121,7 @@ def _alternatives(sent: "Span") -> int:
     for cc in (t for t in sent if t.lower_ == "or" and t.dep_ == "cc" and "-" not in (t.nbor(-1).text if t.i > sent.start else "")):
         head = cc.head
         forms = {head.lemma_.lower(), *(c.lemma_.lower() for c in head.children if c.dep_ == "conj")}
-        if forms & MEETING_FORMS:
+        if forms & MEETING_FORMS or any(t.dep_ in CLAUSES for t in [head, *head.ancestors]):
             continue
         if head.pos_ in ("VERB", "NOUN", "PROPN", "AUX") or head.lower_ in ("anything", "anyone"):
             n += 1 + sum(1 for c in head.children if c.dep_ == "conj")

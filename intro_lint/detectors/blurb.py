@@ -24,7 +24,7 @@ WHO = re.compile(
 WANTS = re.compile(
     r"\b(?:would love|i'd like|i would like|would like|would value|i'd value|open to|minutes|a call|to meet|"
     r"to learn|to ask|to understand|looking for|hoping to|would you be|i'd love|i'd value|want to|wants? \d+|hopes to|"
-    r"to hear|before i apply|to get your|applying|raising)\b",
+    r"to hear|before i apply|to get your|applying|raising|minute|i offer|happy to)\b",
     re.IGNORECASE,
 )
 PRIVATE = re.compile(
@@ -42,6 +42,7 @@ class Blurb:
     end: int
     self_contained: bool
     problems: tuple[str, ...]
+    announced: bool = False  # "here's the note for X": the writer meant it to be forwarded
 
 
 SUMMARY_ONLY = re.compile(r"summary|short version|referral form|two-line|one-line", re.IGNORECASE)
@@ -56,8 +57,6 @@ def _judge(block: str, connector: str | None, summary: bool = False) -> tuple[st
     private = PRIVATE.search(block)
     if private:
         problems.append(f"relies on private context ('{private.group()}')")
-    if connector and re.search(rf"\b{re.escape(connector)}\b", block):
-        problems.append(f"talks about the connector ({connector}) inside the note")
     return tuple(problems)
 
 
@@ -69,25 +68,29 @@ BACK_TO_CONNECTOR = re.compile(
 
 def _block_end(text: str, start: int, end: int, connector: str | None) -> int:
     """The note ends at a closing '---' or where the writer turns back to the connector."""
+    closing = re.search(r"^\s*-{3,}\s*$", text[start:end], re.MULTILINE)
+    if closing and closing.start() > 20:
+        end = start + closing.start()
     for m in re.finditer(r"\n\s*\n", text[start:end]):
         para_start = start + m.end()
         para = text[para_start:end].split("\n\n", 1)[0]
         if para_start - start > 20 and (BACK_TO_CONNECTOR.match(para) or (connector and connector in para)):
             return para_start
-    closing = re.search(r"^\s*-{3,}\s*$", text[start:end], re.MULTILINE)
-    return start + closing.start() if closing and closing.start() > 20 else end
+    return end
 
 
 def find_blurb(text: str, start: int, end: int, paragraphs, connector: str | None) -> Blurb | None:
     """A block introduced as forwardable, or a later paragraph addressed to someone other than the reader."""
     body = text[start:end]
     m = INTRO_LINE.search(body)
+    if m and re.search(r"\battach", body[max(0, m.start() - 80):m.end()], re.IGNORECASE):
+        m = None  # "I've attached ... a summary you could paste": it travels as a file
     if m:
         block_start = start + m.end()
         block_end = _block_end(text, block_start, end, connector)
         block = text[block_start:block_end]
         problems = _judge(block, connector, bool(SUMMARY_ONLY.search(m.group())))
-        return Blurb(block_start, block_end, not problems, problems)
+        return Blurb(block_start, block_end, not problems, problems, announced=True)
     for p_start, p_end in paragraphs[1:]:
         if p_start >= end:
             break

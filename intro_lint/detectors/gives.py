@@ -21,23 +21,28 @@ OFFER = rx(
     r"\bpass on requests to you\b", r"\b(?:i(?:'ll|’ll| will| can| could)|happy to|glad to) take a (?:look|pass)\b",
 )
 INTEREST = rx(
-    r"\b(?:hear|know|learn) (?:about )?(?:what|how) you(?:'ve| have|'re| are)? ?(?:been|working|doing|up to|chose|decided|built|handled|got)",
+    r"\b(?:hear|know|learn|understand) (?:about )?(?:what|how|why) you(?:'ve| have|'re| are|'d)? ?\w+",
     r"\bwhat you(?:'ve| have) been (?:working on|up to)\b", r"\blearn about your (?:path|work|role|experience|team|journey)",
     r"\btell me about your (?:role|work|experience)", r"\bhow(?:'s| is| are)\s(?:the new|your new|your|the)\s(?!family|kids|day|week)\w+",
-    r"\bhope (?:the|your) (?!family|kids)(?:[\w-]+ ){1,3}(?:is|are|was|went) (?:going|treating|well|great)",
+    r"\bhope (?:the|your) (?!family|kids)(?:[\w-]+ ){1,3}(?:is|are|was|went|came|has|have)\b",
+    r"\b(?:is|are) (?!you\b)[\w ]{1,25} still\b[^.!]*\?", r"\bhow (?:the|your) [\w -]{1,30} (?:is|are) (?:doing|going|coming)\b",
     r"\bcongrat\w*\b", r"\bi(?:'ve| have)? ?(?:always )?admired\b", r"\bstuck with me\b", r"\bare you still\b",
     r"\bmade my (?:week|day)\b", r"\bwell deserved\b",
 )
 INVITED = rx(
     r"\bthanks? (?:so much |again )?for offering\b", r"\bthank you for offering\b", r"\blike you asked\b", r"\bas you asked\b",
     r"\bas we discussed\b", r"\byou said you(?:'d| would) like to know\b",
+    r"\b(?:thanks|thank you) (?:so much |again )?for (?:saying|agreeing|being willing|being open)\b", r"\byou asked (?:what|how|for)\b",
 )
 GIVE_VERBS = {
     "help", "share", "send", "introduce", "review", "look", "make", "finish", "return", "buy", "cover", "pass", "recommend",
     "connect", "lend", "offer", "give", "ask", "put", "host", "pay", "treat", "forward", "walk", "write",
 }
 OWN_MATERIALS = re.compile(
-    r"\bmy (?:resume|cv|résumé|profile|portfolio|deck|questions|materials|references|details|number)\b", re.IGNORECASE
+    r"\bmy (?:resume|cv|résumé|profile|portfolio|deck|questions|materials|references|details|number|notes)\b"
+    r"|\b(?:the|a) (?:job description|posting|form|short summary|summary|one-page reminder|reminder)\b|\bwhat i (?:did|worked on)\b"
+    r"|\b(?:it|them) along\b",
+    re.IGNORECASE,
 )
 WILLING = {"happy", "glad", "willing", "keen", "eager", "delighted", "able"}
 

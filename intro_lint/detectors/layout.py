@@ -10,7 +10,7 @@ GREETING = re.compile(
     r"(?P<rest>(?:\s+(?:mr|ms|mrs|dr|prof|mx)\.)?[^,!:\n.]{0,60}?)\s*(?P<end>[,!:\n]|$|\.(?=\s))",
     re.IGNORECASE,
 )
-VOCATIVE = re.compile(r"^\s*(?:thanks,?\s+)?(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)[,!:]\s")
+VOCATIVE = re.compile(r"^\s*(?:thanks,?\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,!:.](?:\s|$)")
 SIGN_OFF = re.compile(
     r"^\s*(?:thanks|thank you|many thanks|best|best regards|regards|kind regards|warm regards|warmly|cheers|"
     r"sincerely|yours|all the best|with thanks|thanks again|thanks so much|looking forward(?: to it)?|"
@@ -49,7 +49,9 @@ def _name_of(rest: str) -> tuple[str | None, bool]:
     words = [w.strip(" .") for w in rest.split() if w.strip(" .")]
     low = [w.lower() for w in words]
     named_pair = "and" in low and sum(w[:1].isupper() for w in words) >= 2  # "Dear Femi and Rahel"
-    if not words or any(w in GROUP_WORDS - ({"and"} if named_pair else set()) for w in low):
+    if not words:
+        return None, False  # "Hi," "Hey!": no name, but not a list either
+    if any(w in GROUP_WORDS - ({"and"} if named_pair else set()) for w in low):
         return None, True
     named = [w for w in words if w.lower() not in TITLES and w[:1].isupper()]
     return (" ".join(named) or None), not named

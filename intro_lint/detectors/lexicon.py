@@ -28,6 +28,7 @@ ONLY_INTEREST = rx(
     r"\bhear how you(?:'ve| have) been\b(?!.*\b(?:and|also) (?:talk|ask|get|pick)\b)",
 )
 CONDITIONAL_ASK = rx(
+    r"\bif (?:you|your (?:company|team|firm|group)|any(?:one|body)|some(?:one|body))\b[^.?!]*\b(?:please )?(?:let me know|send (?:it|them|anything) my way|ping me|give me a (?:shout|call)|think of me)\b",
     r"\b(?:let me know|give me a (?:shout|ping|call)|ping me|drop me a (?:line|note)|send (?:it|them|anything) my way|think of me)\b.*\bif you (?:hear|know|come across|see|think of|run into|spot)\b",
     r"\b(?:got|have|had) a (?:quick |small )?question for you\b",
     r"\bif you (?:hear|know|come across|see|think of|have|could|can|get|run into|spot)\b.*\b(?:appreciate|let me know|grateful|please|shout|welcome|keep me|mean|send|pass|think of me|my way|ping)\b",
@@ -40,6 +41,7 @@ NEED_YOU = rx(
 ASKING_Q = rx(
     r"\b(?:do|does) you (?:know|have|think|happen|mind)\b", r"\bare you (?:open|free|available|the right person|able|willing|up for|around|interested)\b",
     r"\bis there (?:any|some)(?:one|body|thing)?\b", r"\bany chance\b", r"\bis it possible\b",
+    r"^\W*(?:is|are|does|do) any(?:one|body)\b", r"\b(?:is|are) [\w ]{1,30} hiring\b[^.!]*\?", r"^\W*(?:would you |do you )?mind\b",
     r"^\W*(?:so,?\s*)?when(?:'s| is| would| might| could| are| works)\b", r"\bwhat(?:'s| is) your (?:number|availability|email)\b",
     r"^\W*(?:which|who|where) (?:\w+ ){0,4}(?:would|should|could|do|might|can) (?:you|i|we)\b",
 )
@@ -58,12 +60,14 @@ PLEASE_FIND = rx(r"\bplease find (?:attached|enclosed)\b")
 ASK_KINDS = (
     ("reference", rx(r"\breferences?\b(?! for (?:your|the) (?:team|company))", r"\bphone number\b", r"\bvouch\b")),
     ("referral", rx(r"\brefer me\b", r"\breferral\b(?! (?:in|for) )", r"\bput in a (?:good )?word\b", r"\brecommend me\b",
-                    r"\bpass(?:ing)? my (?:cv|resume|résumé|portfolio|profile) (?:on |along )?to\b", r"\bsubmit(?:ted|ting)? (?:it|the referral|a referral|my)\b")),
+                    r"\bpass(?:ing)? my (?:cv|resume|résumé|portfolio|profile) (?:on |along )?to\b", r"\bsubmit(?:ted|ting)? (?:it|the referral|a referral|my)\b",
+                    r"\bput me forward\b")),
     ("intro", rx(r"\bintroduc\w*", r"\bintros?\b", r"\bconnect (?:me|us)\b", r"\bput (?:me|us) in (?:touch|contact)\b",
                  r"\bforward (?:this|it|my|the note)\b", r"\bpass (?:this|it) (?:on|along)\b", r"\bget me an? (?:agent|meeting|intro)\b",
                  r"\bsend (?:any )?referrals\b", r"\breferrals? (?:in|for) .* (?:my|our) way\b", r"\bshar(?:e|ing) my (?:profile|cv|resume|portfolio|details) with\b",
                  r"\b(?:know|knows) any(?:one|body) (?:at|in|who|that)\b", r"\bany(?:one|body) (?:who|that) (?:needs?|might|may)\b",
-                 r"\bask (?:your|him|her) (?:[\w-]+ ){0,2}(?:whether|if)\b", r"\bmeet (?:with )?[A-Z]\w+\b")),
+                 r"\bask (?:your|him|her) (?:[\w-]+ ){0,2}(?:whether|if)\b", r"\bsend (?:it|this) (?:around|along|on) to\b",
+                 r"\bget me in front of\b", r"\bmeet (?:with )?[A-Z]\w+\b")),
     ("leads", rx(r"\b(?:is|are|be|'s|'re|you) hiring\b", r"\bhiring for\b", r"\bopenings\b", r"\bvacanc\w+", r"\bleads\b",
                  r"\banything (?:you have|open)\b", r"\bhear (?:of|about) (?:anything|something)\b", r"\bkeep an ear out\b",
                  r"\bkeep me in mind\b", r"\bmy way\b", r"\bteams? that might need\b", r"\bopens anything\b", r"\bopportunit\w+\b")),
@@ -77,7 +81,8 @@ OPEN_HARD = rx(
     r"(?<!for )\b(?:any(?:one|body)|some(?:one|body)|some people|whoever|whatever|whichever)\b(?! else i can| like me| with my)",
     r"\bother (?:labs|companies|firms|places|people|teams|schools|options)\b",
     r"\b(?:hear|heard|know) (?:of|about) (?:anything|something)\b", r"\b(?:come across|opens?) (?:anything|something)\b",
-    r"\banything (?:you have|open|at all|really|that comes up)\b", r"\b(?:something|anything),? anything\b",
+    r"\banything (?:you have|open|at all|really|that comes up|comes up)\b", r"\bsomething comes up\b",
+    r"\bany (?:open |suitable )?(?:position|role|job|opening|vacancy)\b", r"\bsee who\b", r"\bwho you (?:can|could|might) (?:get|put|introduce)\b", r"\b(?:something|anything),? anything\b",
     r"\bany (?:suitable )?(?:leads|openings|roles|jobs|positions|opportunities|introductions|contacts|referrals|"
     r"investors|vacanc\w+|teams|companies|firms|labs|consultancies|intros|connections)\b",
     r"\b(?:the |your |all the |all )?openings\b", r"\b(?:the|your) (?:roles|positions|opportunities)\b",

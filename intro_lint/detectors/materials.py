@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 
 LINK = re.compile(
-    r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|io|org|net|co|ai|app|dev|me|example)(?:/[\w/.-]*)?\b"
-    r"|\[[^\]\n]*\blink\b[^\]\n]*\]|\blinkedin\.com\S*",
-    re.IGNORECASE,
+    r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}(?:/[\w/.-]*)?(?![\w@])"
+    r"|\[[^\]\n]*\b[Ll]ink\b[^\]\n]*\]",
 )
 SAYS_ATTACHED = re.compile(
     r"\b(?:attached|attaching|enclosed|i(?:'ve| have) (?:also )?attached|see attached|please find)\b", re.IGNORECASE

@@ -20,18 +20,19 @@ PURPOSES = {
     "job": re.compile(
         r"\b(?:new role|roles?\b|jobs?\b|positions?\b|openings?|hiring|(?:new|next|career|job|exploring) opportunit\w+|out of work|laid off|let (?:me|us|half of us|\w+ of us) go|"
         r"terminated|fired|lost my job|job search|job hunting|looking for work|work at|applicant|refer me|referral|vacanc\w+|"
-        r"internship|open to work|need (?:the )?work|notice period|between jobs|resume|cv\b|take (?:her|him|me|them) on|hire (?:me|her|him)|"
+        r"internship|open to work|laid (?:me|us) off|(?:make|making) a move|next (?:move|gig)|new gig|"
+        r"need (?:the )?work|notice period|between jobs|resume|cv\b|take (?:her|him|me|them) on|hire (?:me|her|him)|"
         r"leadership role|\w+ role|my next (?:thing|move|step|gig|chapter|opportunity))",
         re.IGNORECASE,
     ),
     "investor": re.compile(
         r"\b(?:seed|series [a-d]|(?:funding|investment) round|our round|raise|raising|fundrais\w*|investors?|"
-        r"\w+ (?:capital|ventures|partners)\b|vc\b|angels?\b|runway|bridge round|family offices|deck\b)",
+        r"\w+ (?:capital|ventures|partners)\b|vc\b|pre-seed|friends-and-family round|angels?\b|runway|bridge round|family offices|deck\b)",
         re.IGNORECASE,
     ),
     "customer": re.compile(
         r"\b(?:new clients?|customers?|engagements?|needs? (?:\w+ ){0,2}help|referrals? in|consulting practice|"
-        r"freelance|prospects?|pilot customers?|demo\b|retailers|buyers|vendor selection|(?:our|a|the) [\w-]+ (?:tool|platform|product|software)\b)",
+        r"freelance|prospects?|(?:literary )?agent\b|publishers?\b|manuscript|memoir|pilot customers?|demo\b|retailers|buyers|vendor selection|(?:our|a|the) [\w-]+ (?:tool|platform|product|software)\b)",
         re.IGNORECASE,
     ),
 }

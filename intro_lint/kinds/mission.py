@@ -90,11 +90,12 @@ def not_forwardable(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     if a.parties.connector_note:
         return []  # the connector's own note to the target is what gets read
     b = a.blurb
-    if b and not b.self_contained:
+    if b and not b.self_contained and (b.announced or any(x.kind == "intro" for x in a.asks)):
         return [Hit(b.start, b.end, ("the note meant for forwarding " + "; ".join(b.problems),))]
     if b:
         return []
-    asks = [x for x in a.asks if x.kind == "intro"]
+    kinds = ("intro", "leads", "referral") if a.parties.beneficiary else ("intro",)
+    asks = [x for x in a.asks if x.kind in kinds]
     if not asks:
         return []
     x = asks[0]
@@ -102,6 +103,11 @@ def not_forwardable(a: Analysis, p: dict[str, Any]) -> list[Hit]:
 
 
 def asks_without_giving(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    volunteered = _compile(p.get("volunteers_reader", []))
+    m = volunteered.search(a.core_text) if volunteered else None
+    if m and a.parties.connector_note and not a.gives:
+        s = a.layout.core[0] + m.start()
+        return [Hit(s, s + len(m.group()), (f"commits the reader's time for someone else: '{m.group()}'",))]
     if a.gives or a.parties.connector_note:
         return []
     asks = _real_asks(a)
@@ -129,6 +135,11 @@ def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     if g and g.group:
         return [Hit(g.start, g.end, ("the greeting names no one",), {"greeting": True})]
     named = a.parties.reader and a.parties.reader != header_name(a.message.headers.get("To"))
+    about_reader = _compile(p.get("reader_reference", []))
+    if about_reader and about_reader.search(a.core_text):
+        return []
+    if g and not g.name and not named and (a.asks or _need_signal(a)):
+        return [Hit(g.start, g.end, ("the greeting names no one and nothing says why this reader",), {"greeting": True})]
     if not g and not named and not a.parties.targets and not a.parties.connector_note and (a.asks or _need_signal(a) or not a.sents):
         s, e = _first(a)
         return [Hit(s, e, ("no greeting and nothing that names the reader or why they were chosen",), {"greeting": True})]
