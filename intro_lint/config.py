@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import json
 import os
-import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,12 +11,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .config_files import display_path, find_project_file, read_toml, user_config_path
 from .errors import ConfigError
 from .models import Severity
 
-PROJECT_FILE = ".intro-lint.toml"
-PYPROJECT = "pyproject.toml"
-PYPROJECT_TABLE = "intro-lint"  # [tool.intro-lint]
+# Moved out and re-exported here (`X as X`), so `from intro_lint.config import ...` keeps working:
+# settings files are found and read in config_files.py, `config show` renders in config_show.py.
+from .config_files import PROJECT_FILE as PROJECT_FILE, PYPROJECT as PYPROJECT
+from .config_files import PYPROJECT_TABLE as PYPROJECT_TABLE
+from .config_show import UNSET as UNSET, show as show, toml_value as toml_value
+
 ENV_FIELDS = {
     "INTRO_LINT_SELECT": "select",
     "INTRO_LINT_IGNORE": "ignore",
@@ -68,7 +69,6 @@ EXPECT = {
     "color": "true or false",
 }
 EXPECT_ITEM = {"severity": "one of info, warning, error", "weights": "an integer from 0 to 100"}
-UNSET = {"select": "all rules", "pipeline": "auto", "color": "auto"}
 
 
 @dataclass(frozen=True)
@@ -118,15 +118,7 @@ def merge(layers: list[Layer]) -> tuple[Settings, dict[str, str]]:
     return Settings.model_validate(values), sources
 
 
-# --- files -------------------------------------------------------------------
-
-
-def user_config_path(env: Mapping[str, str] = os.environ) -> Path:
-    """$XDG_CONFIG_HOME/intro-lint/config.toml, else ~/.config/intro-lint/config.toml."""
-    xdg = env.get("XDG_CONFIG_HOME", "")
-    home = Path(env["HOME"]) if env.get("HOME") else Path.home()
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".config"
-    return base / "intro-lint" / "config.toml"
+# --- file layers (finding and reading the files: config_files.py) -------------
 
 
 def user_layer(path: Path) -> Layer | None:
@@ -137,55 +129,6 @@ def user_layer(path: Path) -> Layer | None:
 def project_layer(start: Path) -> Layer | None:
     found = find_project_file(start)
     return file_layer(found[0], found[1], "project") if found else None
-
-
-def find_project_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest settings table walking up from `start`, with the file holding it."""
-    folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
-        folder = folder.parent
-    for candidate in (folder, *folder.parents):
-        found = _table_in(candidate)
-        if found:
-            return found
-    return None
-
-
-def _table_in(folder: Path) -> tuple[Path, dict[str, Any]] | None:
-    """`.intro-lint.toml` wins; a pyproject.toml counts only with a [tool.intro-lint] table."""
-    dot_file, pyproject = folder / PROJECT_FILE, folder / PYPROJECT
-    if dot_file.is_file():
-        return dot_file, read_toml(dot_file)
-    if not pyproject.is_file():
-        return None
-    tool = read_toml(pyproject).get("tool", {})
-    table = tool.get(PYPROJECT_TABLE) if isinstance(tool, dict) else None
-    if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{display_path(pyproject)}: tool.{PYPROJECT_TABLE} must be a table")
-    return (pyproject, table) if table is not None else None
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{shown}: cannot read: {exc}") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{shown}: {_toml_error(str(exc), text)}") from None
-
-
-def _toml_error(message: str, text: str) -> str:
-    """`line L, column C: not valid TOML: why`; Python 3.11 has the position only in the message."""
-    at = re.search(r" \(at line (\d+), column (\d+)\)$", message)
-    if at:
-        return f"line {at[1]}, column {at[2]}: not valid TOML: {message[: at.start()]}"
-    end = message.removesuffix(" (at end of document)")
-    if end != message:
-        return f"line {len(text.splitlines()) or 1}: not valid TOML: {end} (at end of file)"
-    return f"not valid TOML: {message}"
 
 
 def file_layer(path: Path, table: Mapping[str, Any], kind: str) -> Layer:
@@ -200,14 +143,6 @@ def file_layer(path: Path, table: Mapping[str, Any], kind: str) -> Layer:
 
 def _beside(path: Path, folder: str) -> str:
     return os.path.normpath(path.parent / Path(folder).expanduser())
-
-
-def display_path(path: Path) -> str:
-    """Relative to the cwd when inside it, else as given."""
-    try:
-        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
-    except (ValueError, OSError):
-        return str(path)
 
 
 # --- environment and command line -------------------------------------------
@@ -339,35 +274,3 @@ def enabled_rules(settings: Settings, known: Iterable[str]) -> list[str]:
     known = list(known)
     chosen = set(known if settings.select is None else settings.select) | set(settings.extend_select)
     return [rule for rule in known if rule in chosen - set(settings.ignore)]
-
-
-def show(settings: Settings, sources: Mapping[str, str]) -> str:
-    """`intro-lint config show`: one `key = value    # source` line per field; valid TOML."""
-    rows = [(_show_row(field, getattr(settings, field)), sources.get(field, "default")) for field in FIELDS]
-    width = max(len(row) for row, _ in rows)
-    return "\n".join(f"{row.ljust(width)}    # {source}".replace("\n", " ") for row, source in rows)
-
-
-def _show_row(field: str, value: Any) -> str:
-    key = field.replace("_", "-")
-    if value is None:  # TOML has no null: show the automatic behaviour as a comment
-        return f"# {key} = ({UNSET.get(field, 'unset')})"
-    return f"{key} = {toml_value(value)}"
-
-
-def toml_value(value: Any) -> str:
-    """A TOML literal for the value types Settings holds."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # JSON string escapes are valid TOML
-    if isinstance(value, dict):
-        items = ", ".join(f"{_toml_key(k)} = {toml_value(v)}" for k, v in value.items())
-        return f"{{ {items} }}" if items else "{}"
-    return "[" + ", ".join(toml_value(item) for item in value) + "]"
-
-
-def _toml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)

@@ -12,6 +12,7 @@ from intro_lint.evaluate import flagged_good, read_corpus, score_rules, to_messa
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 HELDOUT = ROOT / "tests" / "corpus" / "heldout.jsonl"
+HELDOUT2 = ROOT / "tests" / "corpus" / "heldout2.jsonl"
 MIN_PRECISION, MIN_RECALL = 0.85, 0.75
 
 
@@ -22,7 +23,7 @@ def _evaluate(linter, path: Path):
     return records, found, score_rules(records, found, sorted(linter.rules))
 
 
-@pytest.mark.parametrize("path", [DEV, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("path", [DEV, HELDOUT, HELDOUT2], ids=["dev", "heldout", "heldout2"])
 def test_every_rule_meets_the_bar(linter, path):
     if not path.exists():
         pytest.skip(f"{path} is not here")
@@ -34,9 +35,10 @@ def test_every_rule_meets_the_bar(linter, path):
     assert clean == 0, "a good message that carries no label got a finding"
 
 
-def test_heldout_corpus_is_well_formed():
+@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2], ids=["heldout", "heldout2"])
+def test_heldout_corpus_is_well_formed(path):
     ids = set()
-    for line in HELDOUT.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         assert set(rec["labels"]) == {
             "long-silence", "vague-ask", "no-attachment", "not-forwardable",

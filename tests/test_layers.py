@@ -9,7 +9,9 @@ PKG = Path(__file__).resolve().parent.parent / "intro_lint"
 # lower number = further upstream; a module may import only its own layer or upstream ones
 LAYERS = {
     "models": 0, "errors": 0, "positions": 0, "split": 1, "message": 1, "boundaries": 2, "nlp": 2, "detectors": 2,
+    "decoding": 1, "mail": 1, "htmltext": 1, "suppression": 1,
     "analysis": 2, "catalogue": 3, "kinds": 3, "fixes": 3, "scaffold": 3, "engine": 3, "config": 3,
+    "config_show": 3, "config_files": 3,
     "scoring": 4, "lint": 4, "evaluate": 4, "ruletest": 4, "fixing": 4, "formatters": 5, "cli": 6, "__main__": 6,
 }
 

@@ -9,6 +9,7 @@ INTRO_LINE = re.compile(
     r"(?:below is|here(?:'s| is)) (?:a|the|my) (?:short |quick |self-contained |two-line |one-line |forwardable )?"
     r"(?:note|blurb|email|intro|message|paragraph|summary|version)[^\n]*?(?::|\.|$)"
     r"|(?:a )?(?:note|summary|blurb) (?:you can|you could|to) (?:forward|paste|use)[^\n]*?(?::|\.|$)|feel free to forward[^\n]*"
+    r"|here(?:'s| is) (?:something|what|a draft|a version) (?:you can|you could|to) (?:send|forward|pass)[^\n]*?(?::|\.|$)"
     r"|forward(?:able)? (?:as is|from your phone)[^\n]*|^\s*-{3,}\s*$|\b(?:a )?forwardable note:|short version for (?:them|him|her):"
     r"|summary for the (?:referral )?form:",
     re.IGNORECASE | re.MULTILINE,

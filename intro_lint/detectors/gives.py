@@ -31,7 +31,7 @@ INTEREST = rx(
 )
 INVITED = rx(
     r"\bthanks? (?:so much |again )?for offering\b", r"\bthank you for offering\b", r"\blike you asked\b", r"\bas you asked\b",
-    r"\bas we discussed\b", r"\byou said you(?:'d| would) like to know\b",
+    r"\bas we discussed\b", r"\bhere(?:'s| is) (?:something|what) you can (?:send|forward)\b", r"\byou said you(?:'d| would) like to know\b",
     r"\b(?:thanks|thank you) (?:so much |again )?for (?:saying|agreeing|being willing|being open)\b", r"\byou asked (?:what|how|for)\b",
 )
 GIVE_VERBS = {

@@ -18,6 +18,7 @@ WANT = rx(
     r"\bi (?:was|am) wondering\b", r"\bi wanted to (?:see|ask|check)\b", r"\bwould (?:really )?appreciate\b",
     r"\bi(?:'m| am) hoping (?:you|to|that you)\b", r"\bwould be (?:so |really |very )?grateful\b",
     r"\bi(?:'d| would) be glad to (?:talk|do the|chat|jump|hear)\b", r"\bhope you (?:can|could|might|will)\b",
+    r"^\W*(?:it )?would be (?:great|good|lovely|nice|awesome|amazing) to (?:chat|talk|meet|connect|catch up|hear)\b",
 )
 NOT_A_WANT = rx(
     r"^\S+(?:\s\S+){0,4}? to (?:thank|say|apologi[sz]e|introduce myself|let you know|change that|congratulate|share (?:my|some|a bit|an update))\b",
@@ -66,11 +67,11 @@ ASK_KINDS = (
                  r"\bforward (?:this|it|my|the note)\b", r"\bpass (?:this|it) (?:on|along)\b", r"\bget me an? (?:agent|meeting|intro)\b",
                  r"\bsend (?:any )?referrals\b", r"\breferrals? (?:in|for) .* (?:my|our) way\b", r"\bshar(?:e|ing) my (?:profile|cv|resume|portfolio|details) with\b",
                  r"\b(?:know|knows) any(?:one|body) (?:at|in|who|that)\b", r"\bany(?:one|body) (?:who|that) (?:needs?|might|may)\b",
-                 r"\bask (?:your|him|her) (?:[\w-]+ ){0,2}(?:whether|if)\b", r"\bsend (?:it|this) (?:around|along|on) to\b",
+                 r"\bask (?:your|him|her) (?:[\w-]+ ){0,2}(?:whether|if)\b", r"\bsend (?:it|this) (?:around|along|on) to\b", r"\bpass (?:my name|my details|this|it) (?:around|along|on)\b",
                  r"\bget me in front of\b", r"\bmeet (?:with )?[A-Z]\w+\b")),
     ("leads", rx(r"\b(?:is|are|be|'s|'re|you) hiring\b", r"\bhiring for\b", r"\bopenings\b", r"\bvacanc\w+", r"\bleads\b",
                  r"\banything (?:you have|open)\b", r"\bhear (?:of|about) (?:anything|something)\b", r"\bkeep an ear out\b",
-                 r"\bkeep me in mind\b", r"\bmy way\b", r"\bteams? that might need\b", r"\bopens anything\b", r"\bopportunit\w+\b")),
+                 r"\bkeep me in mind\b", r"\bmy way\b", r"\b(?-i:[A-Z])\w+ hiring\b", r"\bhiring (?:at all|right now)\b", r"\banything comes up\b", r"\bteams? that might need\b", r"\bopens anything\b", r"\bopportunit\w+\b")),
     ("review", rx(r"\bread\b", r"\breview\b", r"\blook (?:at|over)\b", r"\bgo through\b", r"\bcomments\b", r"\bfeedback\b", r"\bnotes on\b")),
     ("meeting", rx(r"\bcall\b", r"\bcoffee\b", r"\bchat\b", r"\btalk\b", r"\bmeet\b", r"\bminutes\b", r"\bcatch up\b", r"\bconnect\b")),
     ("info", rx(r"\badvice\b", r"\bpointers\b", r"\btake on\b", r"\bthoughts\b", r"\bideas\b", r"\bsuggest\b", r"\bquestions?\b", r"^\W*(?:which|what|who)\b")),
@@ -88,7 +89,8 @@ OPEN_HARD = rx(
     r"\b(?:the |your |all the |all )?openings\b", r"\b(?:the|your) (?:roles|positions|opportunities)\b",
     r"\ba question\b", r"\bsome advice\b", r"\bwhat(?:'s| is) out there\b", r"\bkeep an ear out\b", r"\bkeep me in mind\b",
     r"\bways to work together\b", r"\bexplore (?:ways|opportunities|synergies|how we)\b", r"\bwhat companies\b",
-    r"\byou two should\b", r"\bsimilar things\b",
+    r"\byou two should\b", r"\bsimilar things\b", r"\banything you think\b", r"\bwhich teams\b",
+    r"\bwhat you think i(?:'d| would) be (?:a )?(?:good )?fit for\b",
 )
 OPEN_SOFT = rx(
     r"\bany (?:ideas|advice|help|pointers|tips|suggestions|thoughts|insights?)\b",

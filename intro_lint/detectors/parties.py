@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 BENEFICIARY = re.compile(
-    r"\b(?:a |my )?(?:good |close |old )?(?:friend|colleague|former colleague|classmate|cousin|mentee|client)"
-    r"(?: of mine)?,? (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"\b(?i:a |my )(?:[\w'’-]+ ){0,3}?(?:friend|colleague|classmate|cousin|sister|brother|niece|nephew|son|daughter|"
+    r"mentee|client|neighbou?r|buddy|former student|student|intern|report)(?: of mine)?,? (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 )
 CONNECTOR = re.compile(
     r"\bmeet my (?:friend|colleague)\b|\b(?:like|want(?:ed)?|love) to introduce you\b|\bintroduce you to\b|\(cc'?d\)"
@@ -32,7 +32,7 @@ PURPOSES = {
     ),
     "customer": re.compile(
         r"\b(?:new clients?|customers?|engagements?|needs? (?:\w+ ){0,2}help|referrals? in|consulting practice|"
-        r"freelance|prospects?|(?:literary )?agent\b|publishers?\b|manuscript|memoir|pilot customers?|demo\b|retailers|buyers|vendor selection|(?:our|a|the) [\w-]+ (?:tool|platform|product|software)\b)",
+        r"freelance|prospects?|bookings|fill (?:[\w-]+ ){0,3}dates|(?:literary )?agent\b|publishers?\b|manuscript|memoir|pilot customers?|demo\b|retailers|buyers|vendor selection|(?:our|a|the) [\w-]+ (?:tool|platform|product|software)\b)",
         re.IGNORECASE,
     ),
 }
