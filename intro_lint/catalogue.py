@@ -78,9 +78,9 @@ def load_rule_file(path: Path) -> RuleSpec:
         return RuleSpec.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise RuleFileError(
-            f"{path}: rule {rule_id}: field {_field_path(err['loc'])}: {err['msg']}"
-        ) from None
+        msg = err["msg"].removeprefix("Value error, ")
+        where = "" if not err["loc"] and msg.startswith("field ") else f"field {_field_path(err['loc'])}: "
+        raise RuleFileError(f"{path}: rule {rule_id}: {where}{msg}") from None
     except (ValueError, TypeError) as exc:
         raise RuleFileError(f"{path}: rule {rule_id}: {exc}") from None
 

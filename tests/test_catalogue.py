@@ -74,3 +74,22 @@ def test_aliases_resolve_old_ids(tmp_path):
     rules = load_dir(tmp_path)
     assert resolve(rules, "sorry").id == "apology"
     assert resolve(rules, "nope") is None
+
+
+def _model_rule(tmp_path, params: str):
+    path = tmp_path / "my-vague.toml"
+    path.write_text('kind = "model"\nmessage = "m"\nwhy = "w"\nsource = "s"\n[params]\n' + params)
+    return path
+
+
+def test_model_params_are_checked_by_name_type_and_pattern(tmp_path):
+    with pytest.raises(RuleFileError, match=r"my-vague.toml: rule my-vague: field params.slef_focus: not a parameter"):
+        load_rule_file(_model_rule(tmp_path, 'check = "self-centered"\nslef_focus = 0.9\n'))
+    with pytest.raises(RuleFileError, match=r"field params.self_focus: must be a number"):
+        load_rule_file(_model_rule(tmp_path, 'check = "self-centered"\nself_focus = "high"\n'))
+    with pytest.raises(RuleFileError, match=r"field params.urgency: '\(unclosed' is not a valid regular expression"):
+        load_rule_file(_model_rule(tmp_path, 'check = "self-centered"\nurgency = ["(unclosed"]\n'))
+    with pytest.raises(RuleFileError, match=r"field params.check: must be one of"):
+        load_rule_file(_model_rule(tmp_path, 'check = "nope"\n'))
+    spec = load_rule_file(_model_rule(tmp_path, 'check = "self-centered"\nurgency = ["right now"]\n'))
+    assert spec.params["urgency"] == ["right now"]

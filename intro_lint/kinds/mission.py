@@ -176,6 +176,20 @@ def self_centered(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     return []
 
 
+PHRASES, NUMBER = "phrases", "number"
+# the parameters each check reads: a rule file may set these and nothing else
+PARAMS: dict[str, dict[str, str]] = {
+    "long-silence": {},
+    "vague-ask": {"max_context_free_sentences": NUMBER},
+    "no-attachment": {"purposes": PHRASES},
+    "not-forwardable": {},
+    "asks-without-giving": {"volunteers_reader": PHRASES},
+    "generic-blast": {"placeholder": "pattern", "reader_reference": PHRASES, "mass_phrases": PHRASES},
+    "research-burden": {"open_sets": PHRASES},
+    "self-centered": {"urgency": PHRASES, "desperation": PHRASES, "fallback": PHRASES, "stacked_asks": NUMBER,
+                      "self_focus": NUMBER, "min_self_clauses": NUMBER},
+}
+
 CHECKS: dict[str, Callable[[Analysis, dict[str, Any]], list[Hit]]] = {
     "long-silence": long_silence,
     "vague-ask": vague_ask,
