@@ -17,7 +17,7 @@ def active_rules(rules: dict[str, RuleSpec], select: Iterable[str] | None, ignor
     return [r for r in rules.values() if (r.id in chosen or chosen & set(r.aliases)) and r.id not in dropped]
 
 
-def suppressed(analysis: Analysis, rule: RuleSpec, start: int) -> bool:
+def suppressed(analysis: Analysis, rule: RuleSpec) -> bool:
     """Inline comments silence a rule for the whole draft."""
     names = {rule.id, *rule.aliases, "*"}
     return any(names & set(s.rules) for s in analysis.message.suppressions)
@@ -26,7 +26,7 @@ def suppressed(analysis: Analysis, rule: RuleSpec, start: int) -> bool:
 def run_rule(analysis: Analysis, rule: RuleSpec, severity: Severity | None = None) -> list[Finding]:
     findings = []
     for hit in KINDS[rule.kind].check(analysis, rule.params):
-        if suppressed(analysis, rule, hit.start):
+        if suppressed(analysis, rule):
             continue
         findings.append(Finding(
             rule=rule.id, severity=severity or rule.severity, message=rule.message,

@@ -103,6 +103,8 @@ def why_ask(sent: "Span", names: set[str]) -> str | None:
         return "statement of what the writer wants"
     if lx.CONDITIONAL_ASK.search(text):
         return "conditional request ('if you hear of / know ...')"
+    if lx.WOULD_HELP.search(text):
+        return "request phrased as 'any ... would help'"
     if lx.NEED_YOU.search(text):
         return "the writer tells the reader what they need done"
     return _why_question(sent) or _why_imperative(sent, names)

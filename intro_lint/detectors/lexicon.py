@@ -33,8 +33,11 @@ CONDITIONAL_ASK = rx(
     r"\b(?:let me know|give me a (?:shout|ping|call)|ping me|drop me a (?:line|note)|send (?:it|them|anything) my way|think of me)\b.*\bif you (?:hear|know|come across|see|think of|run into|spot)\b",
     r"\b(?:got|have|had) a (?:quick |small )?question for you\b",
     r"\bif you (?:hear|know|come across|see|think of|have|could|can|get|run into|spot)\b.*\b(?:appreciate|let me know|grateful|please|shout|welcome|keep me|mean|send|pass|think of me|my way|ping)\b",
+    r"\bi(?:'ll| will) take anything\b",
+)
+WOULD_HELP = rx(
     r"\b(?:any|some) (?:[\w-]+ ){0,10}(?:would|will) (?:really |also |be )?(?:help|be (?:a )?(?:huge |great |big )?help|appreciated|be great|be welcome|mean)",
-    r"^\W*(?:it )?would (?:really )?(?:help|mean (?:a lot|the world|so much))", r"\bi(?:'ll| will) take anything\b",
+    r"^\W*(?:it )?would (?:really )?(?:help|mean (?:a lot|the world|so much))",
 )
 NEED_YOU = rx(
     r"\bkeep an ear out\b", r"\bkeep (?:me|us) in mind\b", r"\bkeep (?:your|an) eyes? (?:open|peeled|out)\b",
