@@ -1,4 +1,4 @@
-"""The command line: check, explain, rules, parse, eval, config, schema."""
+"""The command line: check, explain, rules, parse, eval, config, schema, guard, lsp."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import ConfigError, InputError, IntroLintError, RuleFileError
+from .guard_command import guard_command
 from .models import SEVERITY_RANK, Message, Report
 
 FORMAT_CHOICES = ("text", "json", "sarif", "github")
@@ -252,3 +253,6 @@ def schema():
     from .formatters.json_out import schema as json_schema
 
     click.echo(json_schema(), nl=False)
+
+
+main.add_command(guard_command)
