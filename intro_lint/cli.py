@@ -11,6 +11,7 @@ import click
 from . import __version__
 from .errors import ConfigError, InputError, IntroLintError, RuleFileError
 from .guard_command import guard_command
+from .lsp.command import lsp_command
 from .models import SEVERITY_RANK, Message, Report
 
 FORMAT_CHOICES = ("text", "json", "sarif", "github")
@@ -256,3 +257,4 @@ def schema():
 
 
 main.add_command(guard_command)
+main.add_command(lsp_command)

@@ -84,6 +84,7 @@ def load_settings(
     start: Path,
     env: Mapping[str, str] = os.environ,
     user_config: Path | None = None,
+    cli_source: str = "command line",
 ) -> tuple[Settings, dict[str, str]]:
     """The one place precedence lives: command line > environment > project file > user file > defaults.
 
@@ -95,7 +96,7 @@ def load_settings(
         user_layer(user_config or user_config_path(env)),
         project_layer(start),
         env_layer(env),
-        cli_layer(cli),
+        cli_layer(cli, cli_source),
     ]
     return merge([layer for layer in layers if layer is not None])
 
@@ -177,13 +178,14 @@ def unknown_env_vars(env: Mapping[str, str] = os.environ) -> list[str]:
     return sorted(var for var in env if var.startswith("INTRO_LINT_") and var not in known)
 
 
-def cli_layer(cli: Mapping[str, object]) -> Layer:
+def cli_layer(cli: Mapping[str, object], source: str = "command line") -> Layer:
     """Options from the command line (or an editor); tuples become lists, "a,b" splits for rule lists."""
     given = [(key, value) for key, value in cli.items() if value is not None]
-    raw, labels = collect(given, "command line", lambda key: f"option --{key.replace('_', '-')}")
+    name = (lambda key: f"option --{key.replace('_', '-')}") if source == "command line" else (lambda key: f"setting {key}")
+    raw, labels = collect(given, source, name)
     raw = {field: _cli_value(field, value) for field, value in raw.items()}
-    values = validate(raw, labels, "command line")
-    return Layer(values, dict.fromkeys(values, "command line"))
+    values = validate(raw, labels, source)
+    return Layer(values, dict.fromkeys(values, source))
 
 
 def _cli_value(field: str, value: Any) -> Any:

@@ -46,8 +46,9 @@ def _replace_ask(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
 def _blurb(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
     from .scaffold import forwardable_blurb
 
-    anchor = a.sents[-1].end_char + a.base if a.sents else a.layout.core[1]
-    return (Edit(start=anchor, end=anchor, text="\n\n" + forwardable_blurb(a) + "\n"),)
+    last = a.sents[-1] if a.sents else None
+    anchor = a.base + last.start_char + len(last.text.rstrip()) if last else a.layout.core[1]
+    return (Edit(start=anchor, end=anchor, text="\n\n" + forwardable_blurb(a)),)
 
 
 ACTIONS = {

@@ -111,12 +111,12 @@ def _kind_for(path: str, data: bytes) -> str:
         return "email"
     if lower.endswith(MARKDOWN_SUFFIXES):
         return "markdown"
-    if path == "-" and _looks_like_email(data):
+    if path == "-" and looks_like_email(data):
         return "email"
     return "text"
 
 
-def _looks_like_email(data: bytes) -> bool:
+def looks_like_email(data: bytes) -> bool:
     """RFC 5322 header lines (two or more, one a well-known name) then a blank line.
 
     A lone "Subject: ..." line is not enough: a text draft may open that way (see _subject_of).

@@ -8,19 +8,25 @@ if TYPE_CHECKING:
     from .analysis import Analysis
 
 
+def _target(a: "Analysis") -> tuple[str, str]:
+    """The person to greet and the company, from the first named targets (placeholders if none)."""
+    people = [t for t in a.parties.targets if " " in t]
+    orgs = [t for t in a.parties.targets if t not in people]
+    person = people[0].split()[0] if people else "[their first name]"
+    return person, orgs[0] if orgs else "[company]"
+
+
 def forwardable_blurb(a: "Analysis") -> str:
-    p = a.parties
-    people = [t for t in p.targets if " " in t or t[:1].isupper()]
-    target = people[0] if people else "[target's name]"
-    who = p.beneficiary or "I"
-    intro = f"{who} is [one line: who they are]" if p.beneficiary else "I'm [your name], [one line: who you are]"
-    role = p.roles[0] if p.roles else "[role or topic]"
+    """A self-contained note in the requester's voice: who, what they want, why this target."""
+    person, company = _target(a)
+    role = a.parties.roles[0] if a.parties.roles else "[role or topic]"
+    who = (f"{a.parties.beneficiary} is [one line: who they are and what they have done]"
+           if a.parties.beneficiary else "I'm [your name], [one line: who you are and what you have done]")
     return (
         "--- note to forward ---\n"
-        f"Hi {target.split()[0]},\n\n"
-        f"{intro}. {'They are' if p.beneficiary else 'I am'} interested in the {role} "
-        f"[at company], and would value [one specific thing: a 20-minute call / your view on X].\n"
-        f"Why you: [what about {target} makes this relevant to them].\n"
-        "[Link to resume / deck / profile]\n"
+        f"Hi {person},\n\n"
+        f"{who}. The ask: [one thing, e.g. a 20-minute call] about the {role} at {company}.\n"
+        f"Why you: [what about {'their' if person.startswith('[') else person + chr(39) + 's'} work makes this worth their time].\n"
+        "[Link to resume / deck / one-pager]\n"
         "--- end of note ---"
     )
