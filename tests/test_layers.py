@@ -12,7 +12,7 @@ LAYERS = {
     "decoding": 1, "mail": 1, "htmltext": 1, "suppression": 1,
     "analysis": 2, "catalogue": 3, "kinds": 3, "fixes": 3, "scaffold": 3, "engine": 3, "config": 3,
     "config_show": 3, "config_files": 3,
-    "scoring": 4, "lint": 4, "evaluate": 4, "ruletest": 4, "fixing": 4, "formatters": 5, "guard": 5, "lsp": 5, "cli": 6, "__main__": 6, "guard_command": 6,
+    "scoring": 4, "lint": 4, "evaluate": 4, "ruletest": 4, "fixing": 4, "formatters": 5, "guard": 5, "lsp": 5, "grading": 5, "cli": 6, "__main__": 6, "guard_command": 6,
 }
 
 
