@@ -1,4 +1,4 @@
-"""The command line: check, explain, rules, parse, eval, config, schema, guard, lsp."""
+"""The command line: check, explain, rules, parse, eval, config, schema, guard, lsp, grade."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import click
 from . import __version__
 from .errors import ConfigError, InputError, IntroLintError, RuleFileError
 from .guard_command import guard_command
+from .grading.command import grade_command
 from .lsp.command import lsp_command
 from .models import SEVERITY_RANK, Message, Report
 
@@ -258,3 +259,4 @@ def schema():
 
 main.add_command(guard_command)
 main.add_command(lsp_command)
+main.add_command(grade_command)

@@ -1,0 +1,226 @@
+"""`intro-lint grade`: grade a class of drafts into one CSV, JSON or HTML report."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from ..errors import ConfigError, IntroLintError
+from ..models import Report
+from .model import ClassReport, GradeItem
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to run: engine, scheduler, processes, cache, baseline, quiet."""
+
+    engine: str = "local"
+    scheduler: str | None = None
+    jobs: int = 1
+    no_cache: bool = False
+    baseline: str | None = None
+    quiet: bool = False
+
+
+@dataclass
+class Collected:
+    """What the report needs once the drafts are graded: no parsed docs, no Messages."""
+
+    results: list[tuple[GradeItem, Report]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # id -> Message.text (finding offsets point here)
+    bodies: dict[str, str] = field(default_factory=dict)  # id -> the newest message's text, for duplicates
+
+
+def _fail(message: str) -> click.exceptions.Exit:
+    click.echo(f"intro-lint: {message}", err=True)
+    return click.exceptions.Exit(2)
+
+
+@click.command("grade")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="Report file; its extension picks the format: .csv, .json or .html.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
+@click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
+@click.option("--no-cache", is_flag=True, help="Parse every draft again; read and write no cached docs.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="A previous `grade --out x.json`: adds each draft's change.")
+@click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids.")
+@click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files.")
+@click.option("--pipeline", default=None, help="spaCy pipeline package to load.")
+@click.option("--max-bytes", type=int, default=None, help="Largest draft accepted [default: 1000000].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per failed draft.")
+def grade_command(inputs, out, jobs, engine, scheduler, no_cache, baseline, select, ignore, rule_dirs,
+                  pipeline, max_bytes, quiet):
+    """Grade drafts (folders of .txt/.md/.eml, .jsonl, .csv, mbox) into one class report."""
+    cli = {"select": select, "ignore": ignore, "rule_dirs": rule_dirs, "pipeline": pipeline, "max_bytes": max_bytes}
+    opts = Options(engine, scheduler, jobs, no_cache, baseline, quiet)
+    try:
+        fmt = check_usage(out, opts)
+        report, collected, stats, rules = grade(list(inputs), cli, opts)
+        write_report(out, fmt, report, collected.texts, rules)
+    except IntroLintError as exc:
+        raise _fail(str(exc))
+    if not quiet:
+        for item, rep in collected.results:
+            if rep.error:
+                click.echo(f"intro-lint: {item.id}: {rep.error}", err=True)
+    click.echo(summary_line(report, stats, out), err=True)
+    raise click.exceptions.Exit(2 if report.summary.errors else 0)
+
+
+def check_usage(out: str, opts: Options) -> str:
+    from .writers import format_for, html_renderer
+
+    fmt = format_for(out)
+    if fmt is None:
+        raise ConfigError(f"--out {out}: unknown report format {Path(out).suffix or '(no extension)'!r}; "
+                          "use a name ending in .csv, .json or .html")
+    if not Path(out).resolve().parent.is_dir():
+        raise ConfigError(f"--out {out}: the folder does not exist")
+    if opts.scheduler and opts.engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
+    if fmt == "html":
+        html_renderer()  # fail before grading, not after
+    if opts.engine == "dask":
+        dask_grader()
+    return fmt
+
+
+def grade(inputs: list[str], cli: dict, opts: Options):
+    """Grade everything; returns the class report, what it was built from, parse stats and the rules."""
+    from .baseline import apply_baseline, read_baseline
+    from .local_engine import ParseStats
+    from .records import LABEL_IDS
+    from .sources import iter_items
+    from .summary import class_report
+
+    settings, linter = setup(cli)
+    previous = read_baseline(opts.baseline) if opts.baseline else None
+    stats = ParseStats()
+    items = iter_items(inputs, settings.max_bytes, label_ids={*linter.rules, *LABEL_IDS})
+    with progress_bar(inputs, opts.quiet) as progress:
+        pairs = run_engine(opts, items, settings, linter, progress, stats)
+        collected = collect(pairs)
+    from .template_evidence import flag_copies
+
+    groups = duplicate_groups(collected.bodies)
+    active = [rule.id for rule in linter.active]
+    results = flag_copies(collected.results, groups, collected.texts, linter.rules, settings.weights, active)
+    report = class_report(results, active, groups)
+    return (apply_baseline(report, previous) if previous else report), collected, stats, linter.rules
+
+
+def setup(cli: dict):
+    """Settings as `check` merges them (rule folders made absolute for remote workers) and the Linter."""
+    from ..catalogue import load_catalogue
+    from ..config import load_settings, unknown_rule_ids
+    from ..lint import Linter
+
+    settings, _ = load_settings({k: v for k, v in cli.items() if v not in (None, ())}, Path.cwd())
+    settings = settings.model_copy(update={"rule_dirs": [os.path.abspath(d) for d in settings.rule_dirs]})
+    rules = load_catalogue(settings.rule_dirs)
+    unknown = unknown_rule_ids(settings, set(rules) | {a for r in rules.values() for a in r.aliases})
+    if unknown:
+        raise ConfigError(f"unknown rule id {unknown[0]!r} (known: {', '.join(sorted(rules))})")
+    return settings, Linter(settings, rules)
+
+
+def run_engine(opts: Options, items, settings, linter, progress, stats):
+    """An iterator of (item, report) in input order from the chosen engine."""
+    if opts.engine == "dask":
+        return counted(dask_grader()(items, settings, opts.scheduler, opts.jobs), progress, stats)
+    from .cache import DocCache
+    from .local_engine import grade_local
+
+    cache = None if opts.no_cache else DocCache(linter.nlp)
+    return grade_local(items, linter, opts.jobs, cache, progress, stats)
+
+
+def counted(pairs, progress, stats):
+    for item, report in pairs:
+        stats.parsed += item.message is not None
+        if progress:
+            progress(1)
+        yield item, report
+
+
+def dask_grader():
+    """intro_lint.grading.dask_engine.grade_dask, or ConfigError saying what to install."""
+    if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
+        raise ConfigError("--engine dask needs dask.distributed: pip install 'intro-lint[dask]'")
+    try:
+        from .dask_engine import grade_dask
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__package__}.dask_engine":
+            raise ConfigError("--engine dask is not available in this build") from None
+        raise ConfigError(f"--engine dask needs {exc.name!r}: pip install 'intro-lint[dask]'") from None
+    return grade_dask
+
+
+@contextmanager
+def progress_bar(inputs: list[str], quiet: bool):
+    """A progress callback on stderr when it is a terminal (and not --quiet); None otherwise."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from .sources import count_items
+
+    with click.progressbar(length=count_items(inputs), label="grading", file=sys.stderr) as bar:
+        yield bar.update
+
+
+def collect(pairs) -> Collected:
+    from ..analysis import analysable_text
+
+    got = Collected()
+    for item, report in pairs:
+        got.results.append((item.model_copy(update={"message": None}), report))
+        if item.message is not None and not report.error:
+            got.texts[item.id] = item.message.text
+            got.bodies[item.id] = analysable_text(item.message)
+    return got
+
+
+def duplicate_groups(bodies: dict[str, str]) -> list:
+    """intro_lint.grading.duplicates.find_groups over the graded drafts; none when that module is absent."""
+    if len(bodies) < 2:
+        return []
+    try:
+        from .duplicates import find_groups
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.duplicates":
+            click.echo(f"intro-lint: duplicate detection skipped: {exc.name} is not installed", err=True)
+        return []
+    return list(find_groups(bodies))
+
+
+def write_report(out: str, fmt: str, report: ClassReport, texts: dict[str, str], rules) -> None:
+    from .writers import render, write
+
+    content = render(fmt, report, texts, rules)
+    try:
+        write(out, content)
+    except OSError as exc:
+        raise ConfigError(f"--out {out}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def summary_line(report: ClassReport, stats, out: str) -> str:
+    s = report.summary
+    failed = f" ({s.errors} failed)" if s.errors else ""
+    mean = f"; mean score {s.mean_score}" if s.mean_score is not None else ""
+    return (f"intro-lint: graded {s.graded} of {s.drafts} drafts{failed}: {stats.parsed} parsed, "
+            f"{stats.cached} from cache{mean}; report written to {out}")
+
+
+if __name__ == "__main__":
+    grade_command(prog_name="intro-lint grade")
