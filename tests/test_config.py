@@ -334,3 +334,24 @@ def test_show_output_is_toml_that_reads_back_to_the_same_settings() -> None:
     )
     data = tomllib.loads(show(settings, {}))
     assert Settings.model_validate({key.replace("-", "_"): value for key, value in data.items()}) == settings
+
+
+def test_rule_set_sits_above_defaults_and_below_every_other_layer(tmp_path):
+    (tmp_path / ".intro-lint.toml").write_text('rule-set = "job-search"\nweights = { vague-ask = 3 }\n')
+    settings, sources = load_settings({}, tmp_path, env={}, user_config=tmp_path / "none.toml")
+    assert settings.weights["no-attachment"] == 20  # from the rule-set
+    assert settings.weights["vague-ask"] == 3  # the project file overrides the rule-set
+    assert settings.severity == {"long-silence": "info"}
+    assert "rule-set file" in sources["weights"] and "project file" in sources["weights"]
+
+
+def test_unknown_rule_set_names_the_built_in_ones(tmp_path):
+    with pytest.raises(ConfigError, match=r"rule-set 'nope'.*built-in rule-sets: first-contact, job-search"):
+        load_settings({"rule_set": "nope"}, tmp_path, env={}, user_config=tmp_path / "none.toml")
+
+
+def test_rule_set_file_with_unknown_key_names_file_and_field(tmp_path):
+    bad = tmp_path / "mine.toml"
+    bad.write_text("wieghts = { vague-ask = 3 }\n")
+    with pytest.raises(ConfigError, match=r"mine.toml: field wieghts"):
+        load_settings({"rule_set": str(bad)}, tmp_path, env={}, user_config=tmp_path / "none.toml")
