@@ -9,6 +9,25 @@ ABBREVIATIONS = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "jr.", "sr.", "vs.
 SHORT_LINE = 6  # tokens: a line this short (a greeting, a name) ends its sentence
 
 
+TENSOR_NAME = "intro_lint_drop_tensor"
+
+
+def register_drop_tensor() -> str:
+    """Register the component that empties doc.tensor: no rule reads it, and worker processes ship it."""
+    from spacy.language import Language
+
+    if not Language.has_factory(TENSOR_NAME):
+        Language.component(TENSOR_NAME, func=drop_tensor)
+    return TENSOR_NAME
+
+
+def drop_tensor(doc):
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 def register() -> str:
     """Register the component with spaCy once and return its name."""
     from spacy.language import Language

@@ -41,6 +41,7 @@ def load(name: str | None = None) -> "Language":
         raise ConfigError(f"pipeline {resolved!r} cannot be loaded: {exc}") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(boundaries.register(), before="parser")
+    nlp.add_pipe(boundaries.register_drop_tensor(), last=True)  # ~100 KB a doc that nothing reads
     return nlp
 
 
