@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ConfigError, InputError, IntroLintError, RuleFileError
+from .errors import InputError, IntroLintError, RuleFileError
 from .guard_command import guard_command
 from .grading.command import grade_command
 from .lsp.command import lsp_command
@@ -30,15 +30,9 @@ def _settings(cli: dict, start: Path):
 
 
 def _linter(settings):
-    from .catalogue import load_catalogue
-    from .config import unknown_rule_ids
-    from .lint import Linter
+    from .lint import linter_for
 
-    rules = load_catalogue(settings.rule_dirs)
-    unknown = unknown_rule_ids(settings, set(rules) | {a for r in rules.values() for a in r.aliases})
-    if unknown:
-        raise ConfigError(f"unknown rule id {unknown[0]!r} (known: {', '.join(sorted(rules))})")
-    return Linter(settings, rules)
+    return linter_for(settings)
 
 
 def _read_all(paths: tuple[str, ...], max_bytes: int) -> list[Message | IntroLintError]:

@@ -8,9 +8,9 @@ from typing import Iterable, Iterator
 from . import nlp as nlp_mod
 from .analysis import Analysis, analysable_text, analyse
 from .catalogue import RuleSpec, load_catalogue
-from .config import Settings, enabled_rules
+from .config import Settings, enabled_rules, unknown_rule_ids
 from .engine import run
-from .errors import IntroLintError
+from .errors import ConfigError, IntroLintError
 from .positions import LineIndex
 from .models import Finding, LocatedFinding, Message, Report
 from .scoring import grade, score, subscores
@@ -77,3 +77,13 @@ def error_report(exc: IntroLintError) -> Report:
     path = getattr(exc, "path", "?")
     problem = getattr(exc, "problem", str(exc))
     return Report(path=path, score=0, grade="-", subscores={}, metrics={}, error=problem)
+
+
+def linter_for(settings: Settings) -> Linter:
+    """The rules and pipeline the settings ask for; a rule id the catalogue lacks is a config error."""
+    rules = load_catalogue(settings.rule_dirs)
+    known = set(rules) | {alias for rule in rules.values() for alias in rule.aliases}
+    unknown = unknown_rule_ids(settings, known)
+    if unknown:
+        raise ConfigError(f"unknown rule id {unknown[0]!r} (known: {', '.join(sorted(rules))})")
+    return Linter(settings, rules)

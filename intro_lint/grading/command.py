@@ -122,17 +122,12 @@ def grade(inputs: list[str], cli: dict, opts: Options):
 
 def setup(cli: dict):
     """Settings as `check` merges them (rule folders made absolute for remote workers) and the Linter."""
-    from ..catalogue import load_catalogue
-    from ..config import load_settings, unknown_rule_ids
-    from ..lint import Linter
+    from ..config import load_settings
+    from ..lint import linter_for
 
     settings, _ = load_settings({k: v for k, v in cli.items() if v not in (None, ())}, Path.cwd())
     settings = settings.model_copy(update={"rule_dirs": [os.path.abspath(d) for d in settings.rule_dirs]})
-    rules = load_catalogue(settings.rule_dirs)
-    unknown = unknown_rule_ids(settings, set(rules) | {a for r in rules.values() for a in r.aliases})
-    if unknown:
-        raise ConfigError(f"unknown rule id {unknown[0]!r} (known: {', '.join(sorted(rules))})")
-    return settings, Linter(settings, rules)
+    return settings, linter_for(settings)
 
 
 def run_engine(opts: Options, items, settings, linter, progress, stats):

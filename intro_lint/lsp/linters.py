@@ -9,9 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import load_catalogue
-from ..config import FIELDS, Settings, load_settings, unknown_rule_ids
-from ..errors import ConfigError
+from ..config import FIELDS, Settings, load_settings
 from ..lint import Linter
 from ..message import read_text
 
@@ -80,12 +78,9 @@ class Linters:
 
 def _new_linter(settings: Settings) -> Linter:
     """As the CLI does: rules from the catalogue, unknown rule ids in the settings refused."""
-    rules = load_catalogue(settings.rule_dirs)
-    known = set(rules) | {alias for rule in rules.values() for alias in rule.aliases}
-    unknown = unknown_rule_ids(settings, known)
-    if unknown:
-        raise ConfigError(f"unknown rule id {unknown[0]!r} (known: {', '.join(sorted(rules))})")
-    return Linter(settings, rules)
+    from ..lint import linter_for
+
+    return linter_for(settings)
 
 
 def _beside(root: Path, folder: str) -> str:
