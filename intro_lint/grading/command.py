@@ -99,7 +99,7 @@ def check_usage(out: str, opts: Options) -> str:
 def grade(inputs: list[str], cli: dict, opts: Options):
     """Grade everything; returns the class report, what it was built from, parse stats and the rules."""
     from .baseline import apply_baseline, read_baseline
-    from .local_engine import ParseStats
+    from .batches import ParseStats
     from .records import LABEL_IDS
     from .sources import iter_items
     from .summary import class_report
@@ -109,7 +109,7 @@ def grade(inputs: list[str], cli: dict, opts: Options):
     stats = ParseStats()
     items = iter_items(inputs, settings.max_bytes, label_ids={*linter.rules, *LABEL_IDS})
     with progress_bar(inputs, opts.quiet) as progress:
-        pairs = run_engine(opts, items, settings, linter, progress, stats)
+        pairs = run_engine(opts, items, settings, progress, stats)
         collected = collect(pairs)
     from .template_evidence import flag_copies
 
@@ -130,23 +130,15 @@ def setup(cli: dict):
     return settings, linter_for(settings)
 
 
-def run_engine(opts: Options, items, settings, linter, progress, stats):
+def run_engine(opts: Options, items, settings, progress, stats):
     """An iterator of (item, report) in input order from the chosen engine."""
     if opts.engine == "dask":
-        return counted(dask_grader()(items, settings, opts.scheduler, opts.jobs), progress, stats)
-    from .cache import DocCache
+        return dask_grader()(items, settings, opts.scheduler, opts.jobs, stats=stats, progress=progress)
+    from .cache import cache_root
     from .local_engine import grade_local
 
-    cache = None if opts.no_cache else DocCache(linter.nlp)
-    return grade_local(items, linter, opts.jobs, cache, progress, stats)
-
-
-def counted(pairs, progress, stats):
-    for item, report in pairs:
-        stats.parsed += item.message is not None
-        if progress:
-            progress(1)
-        yield item, report
+    cache_dir = None if opts.no_cache else str(cache_root())
+    return grade_local(items, settings, opts.jobs, cache_dir, progress, stats)
 
 
 def dask_grader():

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
-from ..errors import IntroLintError, InputError
-from ..lint import error_report
+from ..errors import IntroLintError
 from ..models import Message, Report
+from .batches import Graded, Ordered, ParseStats, batches
 from .model import GradeItem
 
 if TYPE_CHECKING:  # dask is an optional extra, imported only when this engine runs
@@ -22,7 +20,7 @@ WORKER_WAIT = 60.0  # seconds to wait for a remote scheduler to have at least on
 LOCAL = ("", "local")  # --scheduler values (besides None) that mean "start a cluster on this machine"
 MISSING = "--engine dask needs dask.distributed: pip install 'intro-lint[dask]'"
 
-Work = Callable[[list[Message], str], list[Report]]
+Work = Callable[[list[Message], str], Graded]
 
 
 def grade_dask(
@@ -33,6 +31,8 @@ def grade_dask(
     *,
     batch_size: int = BATCH_SIZE,
     work: Work | None = None,
+    stats: ParseStats | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[GradeItem, Report]]:
     """Grade drafts on Dask workers; yields (item, report) in input order.
 
@@ -40,11 +40,12 @@ def grade_dask(
     single-threaded worker processes on this machine (loopback only, no dashboard), closed at the end.
     Each task grades a batch of `batch_size` drafts with `work` (default:
     `intro_lint.grading.work.grade_messages`, whose per-process cache loads the pipeline once per
-    worker); at most IN_FLIGHT_PER_WORKER batches per worker thread are submitted ahead, so `items`
-    is consumed lazily and memory stays bounded. Items that could not be read (`message` is None)
-    are never sent: they come back with an error report. A failed task (a worker died, the cluster
-    went away) ends the run with an IntroLintError naming it; a draft that breaks the analysis is
-    that draft's error report (work.py), not a failed task.
+    worker; workers parse every draft, as they may not share this machine's doc cache); at most
+    IN_FLIGHT_PER_WORKER batches per worker thread are submitted ahead, so `items` is consumed lazily
+    and memory stays bounded. Items that could not be read (`message` is None) are never sent: they
+    come back with an error report. A failed task (a worker died, the cluster went away) ends the run
+    with an IntroLintError naming it; a draft that breaks the analysis is that draft's error report
+    (work.py), not a failed task.
     """
     distributed = _import_distributed()
     if work is None:
@@ -52,50 +53,29 @@ def grade_dask(
     settings_json = settings.model_dump_json()
     client, cluster = _connect(distributed, scheduler, jobs)
     try:
-        pending: deque[tuple[list[GradeItem], Future | None]] = deque()
-        for batch in _batches(items, batch_size):
-            messages = [item.message for item in batch if item.message is not None]
-            future = client.submit(work, messages, settings_json, pure=False) if messages else None
-            pending.append((batch, future))
-            limit = IN_FLIGHT_PER_WORKER * _worker_threads(client, jobs)  # workers may come and go
-            while len(pending) >= limit:
-                yield from _collect(*pending.popleft())
-        while pending:
-            yield from _collect(*pending.popleft())
+        yield from Ordered(
+            submit=lambda messages: client.submit(work, messages, settings_json, pure=False),
+            result=_result,
+            limit=lambda: IN_FLIGHT_PER_WORKER * _worker_threads(client, jobs),  # workers may come and go
+        ).run(batches(items, batch_size), stats if stats is not None else ParseStats(), progress)
     finally:
         for each in (client, cluster):
             if each is not None:
                 each.close()
 
 
-def _collect(batch: list[GradeItem], future: Future | None) -> Iterator[tuple[GradeItem, Report]]:
-    """Wait for one batch and pair its reports with its items, unreadable ones in their place."""
-    reports: Iterator[Report] = iter(())
-    if future is not None:
-        try:
-            got = future.result()
-        except IntroLintError:
-            raise
-        except Exception as exc:  # a worker died, the cluster went away, a bug in the worker code
-            raise IntroLintError(f"a Dask task failed: {type(exc).__name__}: {exc}") from exc
-        future.release()  # the scheduler forgets the result now, not at the end of the run
-        expected = sum(item.message is not None for item in batch)
-        if len(got) != expected:
-            raise IntroLintError(f"a Dask task returned {len(got)} reports for {expected} drafts")
-        reports = iter(got)
-    for item in batch:
-        yield item, next(reports) if item.message is not None else unreadable(item)
-
-
-def unreadable(item: GradeItem) -> Report:
-    """The error report of a draft that could not be read (its GradeItem has no message)."""
-    return error_report(InputError(item.id, item.error or "could not be read"))
-
-
-def _batches(items: Iterable[GradeItem], size: int) -> Iterator[list[GradeItem]]:
-    it = iter(items)
-    while batch := list(islice(it, max(1, size))):
-        yield batch
+def _result(future: "Future") -> Graded:
+    """Wait for one task; its failure becomes an IntroLintError, and the scheduler forgets the result."""
+    try:
+        got = future.result()
+    except IntroLintError:
+        raise
+    except Exception as exc:  # a worker died, the cluster went away, a bug in the worker code
+        raise IntroLintError(f"a Dask task failed: {type(exc).__name__}: {exc}") from exc
+    future.release()  # the scheduler forgets the result now, not at the end of the run
+    if not isinstance(got, Graded):
+        raise IntroLintError(f"a Dask task returned {type(got).__name__}, not graded reports")
+    return got
 
 
 def _import_distributed():

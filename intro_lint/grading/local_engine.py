@@ -1,76 +1,62 @@
-"""Grade on this machine: chunks of drafts, cached docs reused, the rest through one nlp.pipe per chunk."""
+"""Grade on this machine: batches of drafts, each parsed and analysed whole inside one of --jobs processes."""
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 
-from ..analysis import analysable_text
-from ..errors import InputError
-from ..lint import Linter, error_report
+from ..config import Settings
+from ..errors import IntroLintError
 from ..models import Report
-from ..nlp import BATCH_SIZE
+from .batches import Graded, Ordered, ParseStats, batches
 from .model import GradeItem
-from .work import report_or_error
+from .work import grade_messages, warm
 
-if TYPE_CHECKING:
-    from .cache import DocCache
-
-CHUNK = 512  # drafts per nlp.pipe call: their texts and reports are in memory, their docs only briefly
-MIN_PARALLEL = 50  # NOTES.md: n_process=2 pays off only above ~50 drafts
+BATCH = 32  # drafts per task: one nlp.pipe call; only texts and reports cross a process boundary
+AHEAD = 2  # batches in flight per process: memory stays bounded, no process waits for work
+MIN_PARALLEL = 50  # NOTES.md: a second process pays off only above ~50 drafts
 
 
-@dataclass
-class ParseStats:
-    parsed: int = 0
-    cached: int = 0
-
-
-def grade_local(items: Iterable[GradeItem], linter: Linter, jobs: int = 1, cache: "DocCache | None" = None,
+def grade_local(items: Iterable[GradeItem], settings: Settings, jobs: int = 1, cache_dir: str | None = None,
                 progress: Callable[[int], None] | None = None,
                 stats: ParseStats | None = None) -> Iterator[tuple[GradeItem, Report]]:
-    """(item, report) in input order; only one chunk of drafts and docs is alive at a time."""
-    stats = stats if stats is not None else ParseStats()
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, CHUNK)):
-        results = grade_chunk(chunk, linter, jobs, cache, stats)
-        if progress:
-            progress(len(chunk))
-        yield from results
+    """(item, report) in input order; items are pulled a few batches ahead, never all at once.
 
-
-def grade_chunk(chunk: list[GradeItem], linter: Linter, jobs: int, cache: "DocCache | None",
-                stats: ParseStats) -> list[tuple[GradeItem, Report]]:
-    good = [item for item in chunk if item.message is not None]
-    reports = dict(graded(good, linter, jobs, cache, stats))
-    return [(item, reports.get(item.index) or unreadable(item)) for item in chunk]
-
-
-def graded(good: list[GradeItem], linter: Linter, jobs: int, cache: "DocCache | None",
-           stats: ParseStats) -> Iterator[tuple[int, Report]]:
-    """(index, report): cache hits first, then the misses of one nlp.pipe pass, each graded as it arrives.
-
-    Grading a parsed doc while the worker processes parse the next ones overlaps the two; every doc
-    is dropped once graded, so a chunk never holds more than the few docs spaCy has in flight.
+    With jobs > 1 (and at least MIN_PARALLEL drafts) each worker process loads the pipeline once,
+    reads cached docs or parses its batch, analyses it and sends back reports: parsed docs never
+    leave the process that made them. `cache_dir` is the DocCache root, None for no cache.
     """
-    todo = []
-    for item in good:
-        text = analysable_text(item.message)
-        doc = cache.get(text) if cache is not None else None
-        if doc is None:
-            todo.append((item, text))
-        else:
-            yield item.index, report_or_error(linter, item.message, doc)
-    stats.cached += len(good) - len(todo)
-    stats.parsed += len(todo)
-    n_process = jobs if len(todo) >= MIN_PARALLEL else 1
-    docs = linter.nlp.pipe((text for _, text in todo), batch_size=BATCH_SIZE, n_process=n_process)
-    for (item, text), doc in zip(todo, docs):
-        if cache is not None:
-            cache.put(text, doc)
-        yield item.index, report_or_error(linter, item.message, doc)
+    stats = stats if stats is not None else ParseStats()
+    work = partial(grade_messages, settings_json=settings.model_dump_json(), cache_dir=cache_dir)
+    todo = batches(items, BATCH)
+    head = list(itertools.islice(todo, -(-MIN_PARALLEL // BATCH))) if jobs > 1 else []
+    queued = itertools.chain(head, todo)
+    if jobs > 1 and sum(map(len, head)) >= MIN_PARALLEL:
+        yield from _in_pool(queued, work, settings, jobs, stats, progress)
+    else:  # in this process, one batch at a time
+        yield from Ordered(submit=work, result=lambda graded: graded, limit=lambda: 1).run(queued, stats, progress)
 
 
-def unreadable(item: GradeItem) -> Report:
-    return error_report(InputError(item.id, item.error or "could not be read"))
+def _in_pool(queued, work, settings: Settings, jobs: int, stats: ParseStats, progress):
+    spawn = multiprocessing.get_context("spawn")  # no inherited threads or half-loaded state
+    pool = ProcessPoolExecutor(jobs, mp_context=spawn, initializer=warm, initargs=(settings.model_dump_json(),))
+    try:
+        yield from Ordered(submit=lambda messages: pool.submit(work, messages), result=_result,
+                           limit=lambda: AHEAD * jobs).run(queued, stats, progress)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: "Future[Graded]") -> Graded:
+    try:
+        return future.result()
+    except IntroLintError:
+        raise
+    except BrokenProcessPool as exc:
+        raise IntroLintError(f"a grading process died ({exc}); try --jobs 1") from None
+    except Exception as exc:  # a bug in the worker code: say what, do not print a traceback
+        raise IntroLintError(f"a grading process failed: {type(exc).__name__}: {exc}") from exc

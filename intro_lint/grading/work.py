@@ -1,9 +1,10 @@
-"""The per-batch grading function any engine runs: messages in, reports out, one Linter per process."""
+"""The per-batch grading function every engine runs: messages in, reports out, one Linter per process."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 from ..analysis import analysable_text, analyse
 from ..config import Settings
@@ -11,9 +12,12 @@ from ..errors import InputError
 from ..lint import Linter, error_report
 from ..models import Message, Report
 from ..nlp import parse_many
+from .batches import Graded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from .cache import DocCache
 
 
 @lru_cache(maxsize=4)
@@ -22,16 +26,53 @@ def linter_for(settings_json: str) -> Linter:
     return Linter(Settings.model_validate_json(settings_json))
 
 
-def grade_messages(messages: list[Message], settings_json: str) -> list[Report]:
-    """Reports in input order, from one nlp.pipe pass over the batch."""
+def warm(settings_json: str) -> None:
+    """Load the rules and the pipeline now (a worker process's initializer), not with the first batch."""
+    linter_for(settings_json).nlp
+
+
+def grade_messages(messages: list[Message], settings_json: str, cache_dir: str | None = None) -> Graded:
+    """Reports in input order: cached docs where the cache has them, one nlp.pipe pass over the rest."""
     linter = linter_for(settings_json)
-    docs = parse_many(linter.nlp, (analysable_text(m) for m in messages))
-    return [report_or_error(linter, m, doc) for m, doc in zip(messages, docs)]
+    cache = _cache(linter, cache_dir)
+    texts = [analysable_text(m) for m in messages]
+    docs: list["Doc | None"] = [cache.get(t) for t in texts] if cache is not None else [None] * len(texts)
+    misses = [n for n, doc in enumerate(docs) if doc is None]
+    for n, doc in zip(misses, _parse([texts[n] for n in misses], linter)):
+        docs[n] = doc
+        if cache is not None and not isinstance(doc, Exception):
+            cache.put(texts[n], doc)
+    reports = [report_or_error(linter, m, doc) for m, doc in zip(messages, docs)]
+    return Graded(reports, parsed=len(misses), cached=len(messages) - len(misses))
 
 
-def report_or_error(linter: Linter, message: Message, doc: "Doc") -> Report:
-    """One draft's report; a crash inside the analysis becomes that draft's error, not the batch's."""
+def _cache(linter: Linter, cache_dir: str | None) -> "DocCache | None":
+    if cache_dir is None:
+        return None
+    from .cache import DocCache
+
+    return DocCache(linter.nlp, Path(cache_dir))
+
+
+def _parse(texts: list[str], linter: Linter) -> Iterator["Doc | Exception"]:
+    """One nlp.pipe pass; if spaCy fails on the batch, each text alone, so only the bad one fails."""
     try:
+        yield from list(parse_many(linter.nlp, texts))
+        return
+    except Exception:  # a text spaCy chokes on: find it without losing the others
+        pass
+    for text in texts:
+        try:
+            yield next(iter(parse_many(linter.nlp, [text])))
+        except Exception as exc:
+            yield exc
+
+
+def report_or_error(linter: Linter, message: Message, doc: "Doc | Exception") -> Report:
+    """One draft's report; a crash inside the parse or analysis becomes that draft's error, not the batch's."""
+    try:
+        if isinstance(doc, Exception):
+            raise doc
         return linter.report(analyse(message, doc))
     except Exception as exc:  # one odd draft must not sink a class of 10,000
         return error_report(InputError(message.path, f"internal error while grading ({type(exc).__name__}: {exc})"))

@@ -10,7 +10,8 @@ import pytest
 
 from intro_lint.config import Settings
 from intro_lint.errors import IntroLintError
-from intro_lint.grading.dask_engine import grade_dask, unreadable
+from intro_lint.grading.batches import unreadable
+from intro_lint.grading.dask_engine import grade_dask
 from intro_lint.grading.model import GradeItem
 from intro_lint.message import read_path
 
