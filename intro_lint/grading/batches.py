@@ -27,8 +27,9 @@ class Graded:
 
 @dataclass
 class ParseStats:
-    parsed: int = 0
-    cached: int = 0
+    parsed: int = 0  # drafts parsed by spaCy
+    cached: int = 0  # drafts whose parse came from the doc cache
+    reused: int = 0  # drafts whose whole report came from the report cache (neither parsed nor analysed)
 
     def add(self, graded: Graded) -> None:
         self.parsed += graded.parsed
@@ -67,21 +68,28 @@ class Ordered(Generic[F]):
     submit: Callable[[list[Message]], F]
     result: Callable[[F], Graded]  # waits; raises IntroLintError when the task failed
     limit: Callable[[], int]
+    known: Callable[[Message], Report | None] = lambda message: None  # a report that needs no grading
 
     def run(self, work: Iterable[list[GradeItem]], stats: ParseStats,
             progress: Callable[[int], None] | None = None) -> Iterator[tuple[GradeItem, Report]]:
-        pending: deque[tuple[list[GradeItem], F | None]] = deque()
+        pending: deque[tuple[list[GradeItem], list[Report | None], F | None]] = deque()
         for batch in work:
             messages = messages_of(batch)
-            pending.append((batch, self.submit(messages) if messages else None))
+            known = [self.known(m) for m in messages]
+            send = [m for m, report in zip(messages, known) if report is None]
+            pending.append((batch, known, self.submit(send) if send else None))
             while len(pending) >= max(1, self.limit()):
                 yield from self._finish(*pending.popleft(), stats, progress)
         while pending:
             yield from self._finish(*pending.popleft(), stats, progress)
 
-    def _finish(self, batch, future, stats, progress):
+    def _finish(self, batch, known, future, stats, progress):
         graded = self.result(future) if future is not None else Graded([])
         stats.add(graded)
+        stats.reused += sum(report is not None for report in known)
+        if len(graded.reports) != known.count(None):
+            raise IntroLintError(f"a grading task returned {len(graded.reports)} reports for {known.count(None)} drafts")
+        fresh = iter(graded.reports)
         if progress:
             progress(len(batch))
-        yield from paired(batch, graded.reports)
+        yield from paired(batch, [report if report is not None else next(fresh) for report in known])

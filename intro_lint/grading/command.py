@@ -206,7 +206,7 @@ def summary_line(report: ClassReport, stats, out: str) -> str:
     failed = f" ({s.errors} failed)" if s.errors else ""
     mean = f"; mean score {s.mean_score}" if s.mean_score is not None else ""
     return (f"intro-lint: graded {s.graded} of {s.drafts} drafts{failed}: {stats.parsed} parsed, "
-            f"{stats.cached} from cache{mean}; report written to {out}")
+            f"{stats.cached} parses from cache, {stats.reused} reports reused{mean}; report written to {out}")
 
 
 if __name__ == "__main__":

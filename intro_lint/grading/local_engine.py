@@ -8,12 +8,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
+from pathlib import Path
 
+from ..catalogue import load_catalogue
 from ..config import Settings
 from ..errors import IntroLintError
 from ..models import Report
 from .batches import Graded, Ordered, ParseStats, batches
 from .model import GradeItem
+from .report_cache import ReportCache, run_identity
 from .work import grade_messages, warm
 
 BATCH = 32  # drafts per task: one nlp.pipe call; only texts and reports cross a process boundary
@@ -28,25 +31,32 @@ def grade_local(items: Iterable[GradeItem], settings: Settings, jobs: int = 1, c
 
     With jobs > 1 (and at least MIN_PARALLEL drafts) each worker process loads the pipeline once,
     reads cached docs or parses its batch, analyses it and sends back reports: parsed docs never
-    leave the process that made them. `cache_dir` is the DocCache root, None for no cache.
+    leave the process that made them. `cache_dir` is the cache root (None: no cache): parses are
+    cached there, and so are finished reports, which a later run with the same drafts, settings,
+    rules, pipeline and code takes as they are.
     """
     stats = stats if stats is not None else ParseStats()
-    work = partial(grade_messages, settings_json=settings.model_dump_json(), cache_dir=cache_dir)
+    identity = run_identity(settings, load_catalogue(settings.rule_dirs)) if cache_dir is not None else None
+    known = ReportCache(Path(cache_dir), identity).get if cache_dir is not None else lambda message: None
+    work = partial(grade_messages, settings_json=settings.model_dump_json(), cache_dir=cache_dir,
+                   run_identity=identity)
     todo = batches(items, BATCH)
     head = list(itertools.islice(todo, -(-MIN_PARALLEL // BATCH))) if jobs > 1 else []
     queued = itertools.chain(head, todo)
     if jobs > 1 and sum(map(len, head)) >= MIN_PARALLEL:
-        yield from _in_pool(queued, work, settings, jobs, stats, progress)
+        yield from _in_pool(queued, work, known, settings, jobs, stats, progress)
     else:  # in this process, one batch at a time
-        yield from Ordered(submit=work, result=lambda graded: graded, limit=lambda: 1).run(queued, stats, progress)
+        yield from Ordered(submit=work, result=lambda graded: graded, limit=lambda: 1,
+                           known=known).run(queued, stats, progress)
 
 
-def _in_pool(queued, work, settings: Settings, jobs: int, stats: ParseStats, progress):
+def _in_pool(queued, work, known, settings: Settings, jobs: int, stats: ParseStats, progress):
+    """Worker processes start with the first batch that needs grading: a run of reused reports starts none."""
     spawn = multiprocessing.get_context("spawn")  # no inherited threads or half-loaded state
     pool = ProcessPoolExecutor(jobs, mp_context=spawn, initializer=warm, initargs=(settings.model_dump_json(),))
     try:
         yield from Ordered(submit=lambda messages: pool.submit(work, messages), result=_result,
-                           limit=lambda: AHEAD * jobs).run(queued, stats, progress)
+                           limit=lambda: AHEAD * jobs, known=known).run(queued, stats, progress)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -31,8 +31,12 @@ def warm(settings_json: str) -> None:
     linter_for(settings_json).nlp
 
 
-def grade_messages(messages: list[Message], settings_json: str, cache_dir: str | None = None) -> Graded:
-    """Reports in input order: cached docs where the cache has them, one nlp.pipe pass over the rest."""
+def grade_messages(messages: list[Message], settings_json: str, cache_dir: str | None = None,
+                   run_identity: str | None = None) -> Graded:
+    """Reports in input order: cached docs where the cache has them, one nlp.pipe pass over the rest.
+
+    With `cache_dir` the parses are cached; with `run_identity` too, the finished reports as well.
+    """
     linter = linter_for(settings_json)
     cache = _cache(linter, cache_dir)
     texts = [analysable_text(m) for m in messages]
@@ -43,6 +47,12 @@ def grade_messages(messages: list[Message], settings_json: str, cache_dir: str |
         if cache is not None and not isinstance(doc, Exception):
             cache.put(texts[n], doc)
     reports = [report_or_error(linter, m, doc) for m, doc in zip(messages, docs)]
+    if cache_dir is not None and run_identity is not None:
+        from .report_cache import ReportCache
+
+        kept = ReportCache(Path(cache_dir), run_identity)
+        for message, report in zip(messages, reports):
+            kept.put(message, report)
     return Graded(reports, parsed=len(misses), cached=len(messages) - len(misses))
 
 

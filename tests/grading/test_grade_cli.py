@@ -31,7 +31,7 @@ GOOD_TOO = (  # a second good draft, not a copy of the first (copies are flagged
     "you priced the pilot? Happy to share our survey data on boutique gyms in return.\n\nThanks,\nRobin\n"
 )
 BAD = "Dear friends and colleagues,\n\nI need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
-SUMMARY = re.compile(r"graded (\d+) of (\d+) drafts.*: (\d+) parsed, (\d+) from cache")
+SUMMARY = re.compile(r"graded (\d+) of (\d+) drafts.*: (\d+) parsed, (\d+) parses from cache, (\d+) reports reused")
 
 
 @pytest.fixture
@@ -146,11 +146,11 @@ def test_mbox_input(grade, tmp_path):
 def test_regrade_reads_the_cache_even_after_a_rubric_change(grade, tmp_path):
     inputs = [str(CORPUS / "heldout.jsonl"), str(class_folder(tmp_path / "class"))]
     first, second = tmp_path / "first.json", tmp_path / "second.json"
-    assert parse_summary(grade(*inputs, "--out", str(first))[2]) == (51, 53, 51, 0)
-    assert parse_summary(grade(*inputs, "--out", str(second))[2]) == (51, 53, 0, 51)
+    assert parse_summary(grade(*inputs, "--out", str(first))[2]) == (51, 53, 51, 0, 0)
+    assert parse_summary(grade(*inputs, "--out", str(second))[2]) == (51, 53, 0, 0, 51)  # whole reports reused
     assert first.read_text() == second.read_text()
     code, _, stderr = grade(*inputs, "--out", str(tmp_path / "third.json"), "--ignore", "vague-ask")
-    assert parse_summary(stderr) == (51, 53, 0, 51)
+    assert parse_summary(stderr) == (51, 53, 0, 51, 0)  # a new rubric: analysed again, parsed docs reused
     third = json.loads((tmp_path / "third.json").read_text())
     assert "vague-ask" not in {s["rule"] for s in third["summary"]["rules"]}
 
@@ -159,7 +159,7 @@ def test_no_cache_parses_everything_and_writes_nothing(grade, tmp_path):
     out = tmp_path / "x.json"
     grade(str(CORPUS / "heldout.jsonl"), "--out", str(out))
     _, _, stderr = grade(str(CORPUS / "heldout.jsonl"), "--out", str(out), "--no-cache")
-    assert parse_summary(stderr) == (48, 48, 48, 0)
+    assert parse_summary(stderr) == (48, 48, 48, 0, 0)
     cache_files = list((tmp_path / "cache" / "intro-lint").rglob("*.spacy"))
     assert len(cache_files) == 48  # from the first run only
 
@@ -282,7 +282,7 @@ def test_jobs_2_keeps_input_order_and_gives_the_same_reports(grade, tmp_path):
     assert grade(*inputs, "--out", str(one), "--no-cache")[0] == 0
     proc = run_module(*inputs, "--out", str(two), "--no-cache", "--jobs", "2", tmp_path=tmp_path)
     assert proc.returncode == 0 and proc.stdout == b"", proc.stderr.decode()
-    assert parse_summary(proc.stderr.decode()) == (98, 98, 98, 0)
+    assert parse_summary(proc.stderr.decode()) == (98, 98, 98, 0, 0)
     assert "grading" not in proc.stderr.decode()  # no progress bar when stderr is not a terminal
     records = [json.loads(line)["id"] for path in inputs for line in Path(path).read_text().splitlines() if line.strip()]
     assert [d["id"] for d in json.loads(two.read_text())["drafts"]] == records

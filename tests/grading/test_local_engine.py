@@ -54,15 +54,19 @@ def test_order_errors_in_place_and_same_reports_as_lint(linter, items):
 
 def test_one_pipe_per_batch_and_regrade_parses_nothing(linter, items, pipe_calls, monkeypatch, tmp_path):
     monkeypatch.setattr(local_engine, "BATCH", 4)
-    first, second = ParseStats(), ParseStats()
+    first, unchanged, rubric = ParseStats(), ParseStats(), ParseStats()
     reports = [r for _, r in grade_local(items, linter.settings, cache_dir=str(tmp_path), stats=first)]
     assert [len(c) for c in pipe_calls] == [3, 4, 3]  # the unreadable 4th item is never parsed
-    assert (first.parsed, first.cached) == (10, 0)
+    assert (first.parsed, first.cached, first.reused) == (10, 0, 0)
     pipe_calls.clear()
-    again = [r for _, r in grade_local(items, linter.settings, cache_dir=str(tmp_path), stats=second)]
+    again = [r for _, r in grade_local(items, linter.settings, cache_dir=str(tmp_path), stats=unchanged)]
     assert again == reports
-    assert (second.parsed, second.cached) == (0, 10)
+    assert (unchanged.parsed, unchanged.cached, unchanged.reused) == (0, 0, 10)
+    weighted = linter.settings.model_copy(update={"weights": {"vague-ask": 40}})
+    rescored = [r for _, r in grade_local(items, weighted, cache_dir=str(tmp_path), stats=rubric)]
+    assert (rubric.parsed, rubric.cached, rubric.reused) == (0, 10, 0)
     assert all(len(c) == 0 for c in pipe_calls)
+    assert rescored == [r for _, r in grade_local(items, weighted)] != reports
 
 
 def test_items_are_pulled_one_batch_at_a_time(linter, items, monkeypatch):
@@ -129,7 +133,7 @@ def test_grade_messages_keeps_one_linter_per_settings(linter, items):
 
 
 def test_two_processes_give_the_same_reports_and_share_the_cache(linter, tmp_path):
-    """Past MIN_PARALLEL drafts, --jobs 2 grades in two worker processes; they write and read the doc cache."""
+    """Past MIN_PARALLEL drafts, --jobs 2 grades in two worker processes; they fill the cache the next run reads."""
     items = _numbered(list(iter_items([str(CORPORA / "heldout.jsonl"), str(CORPORA / "heldout2.jsonl")])))
     assert len(items) >= local_engine.MIN_PARALLEL
     alone = [r for _, r in grade_local(items, linter.settings)]
@@ -138,8 +142,8 @@ def test_two_processes_give_the_same_reports_and_share_the_cache(linter, tmp_pat
     again = [r for _, r in grade_local(iter(items), linter.settings, jobs=2, cache_dir=str(tmp_path), stats=second)]
     assert [item for item, _ in pooled] == items
     assert [r for _, r in pooled] == alone == again
-    assert (first.parsed, first.cached) == (len(items), 0)
-    assert (second.parsed, second.cached) == (0, len(items))
+    assert (first.parsed, first.cached, first.reused) == (len(items), 0, 0)
+    assert (second.parsed, second.cached, second.reused) == (0, 0, len(items))
 
 
 def test_a_dead_worker_process_is_a_clear_error():
