@@ -9,7 +9,9 @@ beside sys.executable is the one measured, and the baseline uses the same interp
     that loads the same pipeline and runs `list(nlp.pipe(texts, batch_size=32))` over the same files;
     `--runs` runs of each, alternating; speed-up bare/grade (target >= 1.5).
 (b) re-grade: the same grade with the cache on, first into an empty cache, then again unchanged (cache
-    warm); `--runs` pairs; speed-up first/re-grade (target >= 5).
+    warm: finished reports are reused); `--runs` rounds; speed-up first/re-grade (target >= 5). Each round
+    also re-grades with a changed rubric (`--ignore vague-ask`), which reuses the parsed docs but must
+    analyse and score every draft again (b'; reported, no target).
 (c) peak memory of one `grade --jobs 2 --no-cache` over `--rss-n` drafts (default 10,000): the largest
     single process (wait4's ru_maxrss) and the peak sum over the process tree (RSS, and PSS, which
     counts pages shared between the workers once), sampled every 0.2 s with psutil when installed.
@@ -42,6 +44,7 @@ import make_drafts  # noqa: E402
 THROUGHPUT_TARGET = 1.5  # bare / grade --jobs 2: at least this much faster
 REGRADE_TARGET = 5.0  # first grade / unchanged re-grade: at least this much faster
 SAMPLE_EVERY = 0.2  # seconds between memory samples of the process tree
+RUBRIC_CHANGE = "vague-ask"  # (b'): the re-grade ignores this rule, so no finished report can be reused
 
 # The bare baseline: same interpreter, same pipeline, same files, same batch size; nothing else.
 BARE_SCRIPT = """\
@@ -285,11 +288,13 @@ def main(argv: list[str] | None = None) -> int:
                 record("grade --engine dask (a)", i, args.runs,
                        grade_run(drafts, args.n, "--no-cache", "--engine", "dask"))
     if "b" not in args.skip:
-        print(f"(b) first grade into an empty cache, then an unchanged re-grade; {args.runs} pairs")
+        print(f"(b) first grade into an empty cache, an unchanged re-grade, a re-grade after a rubric change "
+              f"(--ignore {RUBRIC_CHANGE}); {args.runs} rounds")
         for i in range(args.runs):
             shutil.rmtree(cache_home, ignore_errors=True)
             record("first grade, empty cache (b)", i, args.runs, grade_run(drafts, args.n))
             record("re-grade, warm cache (b)", i, args.runs, grade_run(drafts, args.n))
+            record("re-grade, new rubric (b')", i, args.runs, grade_run(drafts, args.n, "--ignore", RUBRIC_CHANGE))
     if "c" not in args.skip:
         print(f"(c) peak memory of one grade --no-cache over {args.rss_n} drafts")
         make_drafts.generate(big, args.rss_n, args.seed)
@@ -310,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     if "first grade, empty cache (b)" in results:
         print(speedup_line("(b) speed-up first grade/re-grade", results["first grade, empty cache (b)"],
                            results["re-grade, warm cache (b)"], REGRADE_TARGET))
+        print(speedup_line("    speed-up first grade/new-rubric re-grade", results["first grade, empty cache (b)"],
+                           results["re-grade, new rubric (b')"], None))
     big_label = f"grade {args.rss_n} drafts (c)"
     if big_label in results:
         run = results[big_label].runs[0]
