@@ -76,14 +76,16 @@ def main() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (scaffolds).")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
 @click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files.")
+@click.option("--rule-set", default=None, help="A built-in rule-set name (job-search, first-contact) or a rule-set file.")
 @click.option("--pipeline", default=None, help="spaCy pipeline package to load.")
 @click.option("--max-bytes", type=int, default=None, help="Largest input accepted [default: 1000000].")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: when a terminal].")
-def check(paths, fmt, select, ignore, fail_on, fix, unsafe_fixes, diff, rule_dirs, pipeline, max_bytes, color):
+def check(paths, fmt, select, ignore, fail_on, fix, unsafe_fixes, diff, rule_dirs, rule_set, pipeline, max_bytes,
+          color):
     """Lint drafts (.txt, .md, .eml; '-' reads standard input)."""
     from .formatters import render
 
-    cli = {"select": select, "ignore": ignore, "fail_on": fail_on, "rule_dirs": rule_dirs,
+    cli = {"select": select, "ignore": ignore, "fail_on": fail_on, "rule_dirs": rule_dirs, "rule_set": rule_set,
            "pipeline": pipeline, "max_bytes": max_bytes, "color": color}
     try:
         settings, _ = _settings(cli, Path.cwd())

@@ -86,6 +86,16 @@ def test_select_ignore_and_fail_on(cli):
     assert bad.returncode == 2 and b"no-such-rule" in bad.stderr
 
 
+def test_rule_set_flag_changes_the_rubric_and_names_the_built_ins(cli):
+    path = str(EXAMPLES / "jeff-becky.txt")
+    plain = json.loads(cli("check", "--format", "json", path).stdout)["reports"][0]
+    strict = json.loads(cli("check", "--format", "json", "--rule-set", "job-search", path).stdout)["reports"][0]
+    assert "no-attachment" in {f["rule"] for f in plain["findings"]}
+    assert strict["score"] < plain["score"]  # job-search weighs missing materials twice as much
+    bad = cli("check", "--rule-set", "nope", path)
+    assert bad.returncode == 2 and b"built-in rule-sets: first-contact, job-search" in bad.stderr
+
+
 def test_inline_suppression(cli, tmp_path):
     draft = tmp_path / "d.md"
     draft.write_text("<!-- intro-lint: ignore[vague-ask] we know -->\n" + BAD)

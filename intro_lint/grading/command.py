@@ -36,7 +36,7 @@ class Collected:
 
     results: list[tuple[GradeItem, Report]] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # id -> Message.text (finding offsets point here)
-    bodies: dict[str, str] = field(default_factory=dict)  # id -> the newest message's text, for duplicates
+    groups: list = field(default_factory=list)  # near-copy groups (DuplicateGroup), sketched as drafts arrived
 
 
 def _fail(message: str) -> click.exceptions.Exit:
@@ -56,13 +56,15 @@ def _fail(message: str) -> click.exceptions.Exit:
 @click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids.")
 @click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files.")
+@click.option("--rule-set", default=None, help="A built-in rule-set name (job-search, first-contact) or a rule-set file.")
 @click.option("--pipeline", default=None, help="spaCy pipeline package to load.")
 @click.option("--max-bytes", type=int, default=None, help="Largest draft accepted [default: 1000000].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per failed draft.")
-def grade_command(inputs, out, jobs, engine, scheduler, no_cache, baseline, select, ignore, rule_dirs,
+def grade_command(inputs, out, jobs, engine, scheduler, no_cache, baseline, select, ignore, rule_dirs, rule_set,
                   pipeline, max_bytes, quiet):
     """Grade drafts (folders of .txt/.md/.eml, .jsonl, .csv, mbox) into one class report."""
-    cli = {"select": select, "ignore": ignore, "rule_dirs": rule_dirs, "pipeline": pipeline, "max_bytes": max_bytes}
+    cli = {"select": select, "ignore": ignore, "rule_dirs": rule_dirs, "rule_set": rule_set, "pipeline": pipeline,
+           "max_bytes": max_bytes}
     opts = Options(engine, scheduler, jobs, no_cache, baseline, quiet)
     try:
         fmt = check_usage(out, opts)
@@ -109,11 +111,11 @@ def grade(inputs: list[str], cli: dict, opts: Options):
     stats = ParseStats()
     items = iter_items(inputs, settings.max_bytes, label_ids={*linter.rules, *LABEL_IDS})
     with progress_bar(inputs, opts.quiet) as progress:
-        pairs = run_engine(opts, items, settings, progress, stats)
+        pairs = run_engine(opts, items, settings, linter.rules, progress, stats)
         collected = collect(pairs)
     from .template_evidence import flag_copies
 
-    groups = duplicate_groups(collected.bodies)
+    groups = collected.groups
     active = [rule.id for rule in linter.active]
     results = flag_copies(collected.results, groups, collected.texts, linter.rules, settings.weights, active)
     report = class_report(results, active, groups)
@@ -130,7 +132,7 @@ def setup(cli: dict):
     return settings, linter_for(settings)
 
 
-def run_engine(opts: Options, items, settings, progress, stats):
+def run_engine(opts: Options, items, settings, rules, progress, stats):
     """An iterator of (item, report) in input order from the chosen engine."""
     if opts.engine == "dask":
         return dask_grader()(items, settings, opts.scheduler, opts.jobs, stats=stats, progress=progress)
@@ -138,7 +140,7 @@ def run_engine(opts: Options, items, settings, progress, stats):
     from .local_engine import grade_local
 
     cache_dir = None if opts.no_cache else str(cache_root())
-    return grade_local(items, settings, opts.jobs, cache_dir, progress, stats)
+    return grade_local(items, settings, opts.jobs, cache_dir, progress, stats, rules)
 
 
 def dask_grader():
@@ -167,28 +169,32 @@ def progress_bar(inputs: list[str], quiet: bool):
 
 
 def collect(pairs) -> Collected:
+    """Keep what the report needs; sketch each draft for near-copy detection while the rest are graded."""
     from ..analysis import analysable_text
 
     got = Collected()
+    copies = None
     for item, report in pairs:
         got.results.append((item.model_copy(update={"message": None}), report))
         if item.message is not None and not report.error:
             got.texts[item.id] = item.message.text
-            got.bodies[item.id] = analysable_text(item.message)
+            if copies is None:
+                copies = near_copies()  # imported with the first graded draft, while workers parse the rest
+            if copies:
+                copies.add(item.id, analysable_text(item.message))
+    got.groups = copies.groups() if copies else []
     return got
 
 
-def duplicate_groups(bodies: dict[str, str]) -> list:
-    """intro_lint.grading.duplicates.find_groups over the graded drafts; none when that module is absent."""
-    if len(bodies) < 2:
-        return []
+def near_copies():
+    """A duplicates.NearCopies to feed, or False when that module or its library is missing."""
     try:
-        from .duplicates import find_groups
+        from .duplicates import NearCopies
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.duplicates":
             click.echo(f"intro-lint: duplicate detection skipped: {exc.name} is not installed", err=True)
-        return []
-    return list(find_groups(bodies))
+        return False
+    return NearCopies()
 
 
 def write_report(out: str, fmt: str, report: ClassReport, texts: dict[str, str], rules) -> None:

@@ -110,8 +110,8 @@ def _lowest_similarity(hashes: np.ndarray, budget: int = 4_000_000) -> float:
     return lowest / hashes.shape[1]
 
 
-def find_groups(texts: Mapping[str, str], threshold: float = 0.8) -> list[DuplicateGroup]:
-    """Groups of near-duplicate drafts, keyed by draft id; ids keep the input order.
+class NearCopies:
+    """Sketch drafts one at a time as they are graded; group the near-copies once all are in.
 
     Two drafts are linked when the MinHash estimate of the Jaccard similarity of their shingle
     sets is at least `threshold`; a group is a connected set of linked drafts (so two members may
@@ -119,67 +119,80 @@ def find_groups(texts: Mapping[str, str], threshold: float = 0.8) -> list[Duplic
     pairwise estimate inside it. Groups are numbered 1..n in the order of their first member.
     Exact for groups of up to REPRESENTATIVES distinct drafts; past that, a new draft joins the
     group when it is close enough to one of the group's first REPRESENTATIVES distinct drafts.
+    Only the sketches are kept (128 numbers a draft), never the texts.
     """
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
-    ids = list(texts)
-    keep: list[int] = []  # input positions of the drafts long enough to sketch
 
-    def shingled() -> Iterable[list[bytes]]:  # one draft's shingles at a time: memory stays flat
-        for n, draft in enumerate(ids):
-            found = shingles(texts[draft])
-            if found:
-                keep.append(n)
-                yield [s.encode("utf-8") for s in found]
+    def __init__(self, threshold: float = 0.8):
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
+        self.threshold = threshold
+        self.ids: list[str] = []
+        self.sketches: dict[int, MinHash] = {}  # input position -> sketch, for drafts long enough to sketch
+        # crc32 instead of the default sha1: ~5x faster, and datasketch mixes hash inputs (fmix) anyway
+        self._blank = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
-    # crc32 instead of the default sha1: ~5x faster, and datasketch mixes hash inputs (fmix) anyway
-    sketches = MinHash.bulk(shingled(), num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
-    if len(keep) < 2:
-        return []
-    by_index = dict(zip(keep, sketches))
+    def add(self, draft_id: str, text: str) -> None:
+        found = shingles(text)
+        if found:
+            sketch = self._blank.copy()  # what MinHash.bulk does: the permutations are made once
+            sketch.update_batch([s.encode("utf-8") for s in found])
+            self.sketches[len(self.ids)] = sketch
+        self.ids.append(draft_id)
 
-    # LSH only proposes candidates, each confirmed below: a slightly lower LSH threshold misses
-    # fewer true pairs; datasketch cannot band above ~0.9 with 128 permutations
-    lsh = MinHashLSH(threshold=min(max(threshold - 0.1, 0.1), 0.9), num_perm=NUM_PERM)
-    uf = _UnionFind(len(ids))
-    indexed: dict[int, int] = {}  # union-find root -> how many of its drafts are in the LSH index
-    seen: dict[bytes, int] = {}  # sketch -> the first draft with it: exact copies skip the index
-    for n in keep:
-        sketch = by_index[n]
-        key = sketch.hashvalues.tobytes()
-        if key in seen:
-            uf.union(n, seen[key])
-            continue
-        seen[key] = n
-        for other in lsh.query(sketch):
-            a, b = uf.find(n), uf.find(other)
-            if a != b and sketch.jaccard(by_index[other]) >= threshold:
-                uf.union(a, b)
-                indexed[min(a, b)] = indexed.pop(a, 0) + indexed.pop(b, 0)
-        root = uf.find(n)
-        # a big group keeps only REPRESENTATIVES drafts in the index: without the cap, a blast of
-        # k varied copies fills the same buckets and costs k^2 candidate checks
-        if indexed.get(root, 0) < REPRESENTATIVES:
-            lsh.insert(n, sketch)
-            indexed[root] = indexed.get(root, 0) + 1
+    def groups(self) -> list[DuplicateGroup]:
+        keep, by_index, threshold = sorted(self.sketches), self.sketches, self.threshold
+        if len(keep) < 2:
+            return []
+        # LSH only proposes candidates, each confirmed below: a slightly lower LSH threshold misses
+        # fewer true pairs; datasketch cannot band above ~0.9 with 128 permutations
+        lsh = MinHashLSH(threshold=min(max(threshold - 0.1, 0.1), 0.9), num_perm=NUM_PERM)
+        uf = _UnionFind(len(self.ids))
+        indexed: dict[int, int] = {}  # union-find root -> how many of its drafts are in the LSH index
+        seen: dict[bytes, int] = {}  # sketch -> the first draft with it: exact copies skip the index
+        for n in keep:
+            sketch = by_index[n]
+            key = sketch.hashvalues.tobytes()
+            if key in seen:
+                uf.union(n, seen[key])
+                continue
+            seen[key] = n
+            for other in lsh.query(sketch):
+                a, b = uf.find(n), uf.find(other)
+                if a != b and sketch.jaccard(by_index[other]) >= threshold:
+                    uf.union(a, b)
+                    indexed[min(a, b)] = indexed.pop(a, 0) + indexed.pop(b, 0)
+            root = uf.find(n)
+            # a big group keeps only REPRESENTATIVES drafts in the index: without the cap, a blast of
+            # k varied copies fills the same buckets and costs k^2 candidate checks
+            if indexed.get(root, 0) < REPRESENTATIVES:
+                lsh.insert(n, sketch)
+                indexed[root] = indexed.get(root, 0) + 1
 
-    members: dict[int, list[int]] = {}
-    for n in keep:
-        members.setdefault(uf.find(n), []).append(n)
-    groups = []
-    for root in sorted(members):
-        found = members[root]
-        if len(found) < 2:
-            continue
-        hashes = np.stack([by_index[n].hashvalues for n in found])
-        groups.append(
-            DuplicateGroup(
-                group=len(groups) + 1,
-                ids=tuple(ids[n] for n in found),
-                similarity=round(_lowest_similarity(hashes), 3),
+        members: dict[int, list[int]] = {}
+        for n in keep:
+            members.setdefault(uf.find(n), []).append(n)
+        groups = []
+        for root in sorted(members):
+            found = members[root]
+            if len(found) < 2:
+                continue
+            hashes = np.stack([by_index[n].hashvalues for n in found])
+            groups.append(
+                DuplicateGroup(
+                    group=len(groups) + 1,
+                    ids=tuple(self.ids[n] for n in found),
+                    similarity=round(_lowest_similarity(hashes), 3),
+                )
             )
-        )
-    return groups
+        return groups
+
+
+def find_groups(texts: Mapping[str, str], threshold: float = 0.8) -> list[DuplicateGroup]:
+    """Groups of near-duplicate drafts, keyed by draft id; ids keep the input order (see NearCopies)."""
+    copies = NearCopies(threshold)
+    for draft, text in texts.items():
+        copies.add(draft, text)
+    return copies.groups()
 
 
 def membership(groups: Iterable[DuplicateGroup]) -> dict[str, int]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 
-from ..catalogue import load_catalogue
+from ..catalogue import RuleSpec, load_catalogue
 from ..config import Settings
 from ..errors import IntroLintError
 from ..models import Report
@@ -26,17 +27,20 @@ MIN_PARALLEL = 50  # NOTES.md: a second process pays off only above ~50 drafts
 
 def grade_local(items: Iterable[GradeItem], settings: Settings, jobs: int = 1, cache_dir: str | None = None,
                 progress: Callable[[int], None] | None = None,
-                stats: ParseStats | None = None) -> Iterator[tuple[GradeItem, Report]]:
+                stats: ParseStats | None = None,
+                rules: dict[str, RuleSpec] | None = None) -> Iterator[tuple[GradeItem, Report]]:
     """(item, report) in input order; items are pulled a few batches ahead, never all at once.
 
     With jobs > 1 (and at least MIN_PARALLEL drafts) each worker process loads the pipeline once,
     reads cached docs or parses its batch, analyses it and sends back reports: parsed docs never
     leave the process that made them. `cache_dir` is the cache root (None: no cache): parses are
     cached there, and so are finished reports, which a later run with the same drafts, settings,
-    rules, pipeline and code takes as they are.
+    rules, pipeline and code takes as they are. `rules` is the loaded catalogue, if the caller has it.
     """
     stats = stats if stats is not None else ParseStats()
-    identity = run_identity(settings, load_catalogue(settings.rule_dirs)) if cache_dir is not None else None
+    if cache_dir is not None and rules is None:
+        rules = load_catalogue(settings.rule_dirs)
+    identity = run_identity(settings, rules) if cache_dir is not None else None
     known = ReportCache(Path(cache_dir), identity).get if cache_dir is not None else lambda message: None
     work = partial(grade_messages, settings_json=settings.model_dump_json(), cache_dir=cache_dir,
                    run_identity=identity)
@@ -53,12 +57,18 @@ def grade_local(items: Iterable[GradeItem], settings: Settings, jobs: int = 1, c
 def _in_pool(queued, work, known, settings: Settings, jobs: int, stats: ParseStats, progress):
     """Worker processes start with the first batch that needs grading: a run of reused reports starts none."""
     spawn = multiprocessing.get_context("spawn")  # no inherited threads or half-loaded state
-    pool = ProcessPoolExecutor(jobs, mp_context=spawn, initializer=warm, initargs=(settings.model_dump_json(),))
+    pool = ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_start_worker, initargs=(settings.model_dump_json(),))
     try:
         yield from Ordered(submit=lambda messages: pool.submit(work, messages), result=_result,
                            limit=lambda: AHEAD * jobs, known=known).run(queued, stats, progress)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(settings_json: str) -> None:
+    """Ctrl-C is the main process's to handle (it cancels what is queued); then load the pipeline."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm(settings_json)
 
 
 def _result(future: "Future[Graded]") -> Graded:

@@ -155,6 +155,17 @@ def test_regrade_reads_the_cache_even_after_a_rubric_change(grade, tmp_path):
     assert "vague-ask" not in {s["rule"] for s in third["summary"]["rules"]}
 
 
+def test_rule_set_flag_grades_with_the_instructors_rubric(grade, tmp_path):
+    folder = str(class_folder(tmp_path / "class"))
+    plain, strict = tmp_path / "plain.csv", tmp_path / "strict.csv"
+    grade(folder, "--out", str(plain))
+    grade(folder, "--out", str(strict), "--rule-set", "first-contact")
+    scores = {r["id"]: r["score"] for r in read_csv(plain)}
+    assert {r["id"]: r["score"] for r in read_csv(strict)} != scores
+    code, _, stderr = grade(folder, "--out", str(strict), "--rule-set", "no-such-set")
+    assert code == 2 and "built-in rule-sets: first-contact, job-search" in stderr
+
+
 def test_no_cache_parses_everything_and_writes_nothing(grade, tmp_path):
     out = tmp_path / "x.json"
     grade(str(CORPUS / "heldout.jsonl"), "--out", str(out))
