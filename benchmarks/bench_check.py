@@ -19,7 +19,6 @@ process (benchmarks/profile_check.py) to show where the extra time goes.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
@@ -33,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_drafts  # noqa: E402
+from runs import bare_problem, intro_lint_cmd, pipeline_name, reports_problem  # noqa: E402
 
 CHECK_TARGET = 1.2
 COLD_TARGET = 1.3
@@ -59,17 +59,6 @@ def _children_cpu() -> float:
     return ru.ru_utime + ru.ru_stime
 
 
-def intro_lint_cmd() -> list[str]:
-    script = Path(sys.executable).parent / "intro-lint"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "intro_lint"]
-
-
-def pipeline_name(requested: str | None) -> str:
-    import intro_lint.nlp  # cheap: spaCy is imported lazily
-
-    return intro_lint.nlp.pipeline_name(requested)
-
-
 def timed(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, int, str]:
     """Wall time of one whole process; stdout goes to a file (large JSON) or is captured.
 
@@ -94,31 +83,6 @@ def _timed(cmd: list[str], stdout_path: Path | None) -> tuple[float, int, str]:
     proc = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, env=ENV)
     elapsed = time.perf_counter() - t0
     return elapsed, proc.returncode, proc.stdout.decode(errors="replace") + proc.stderr.decode(errors="replace")
-
-
-def validate_check(out_path: Path, n: int, rc: int, stderr: str) -> str | None:
-    """A problem with a check run's result, or None: every run must really lint every draft."""
-    if rc != 0:
-        return f"exit code {rc}: {stderr.strip()[:300]}"
-    try:
-        data = json.loads(out_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        return f"output is not JSON: {exc}"
-    reports = data.get("reports", []) if isinstance(data, dict) else data
-    if len(reports) != n:
-        return f"{len(reports)} reports for {n} drafts"
-    errors = [r for r in reports if isinstance(r, dict) and r.get("error")]
-    if errors:
-        return f"{len(errors)} drafts failed, e.g. {errors[0].get('path')}: {errors[0].get('error')}"
-    return None
-
-
-def validate_bare(out: str, n: int, rc: int) -> str | None:
-    if rc != 0:
-        return f"exit code {rc}: {out.strip()[-300:]}"
-    if out.split()[:1] != [str(n)]:
-        return f"unexpected output {out.strip()[:100]!r}"
-    return None
 
 
 def alternate(label_cmds: list[tuple[str, list[str], object]], runs: int) -> dict[str, list[float]]:
@@ -202,11 +166,11 @@ def main(argv: list[str] | None = None) -> int:
 
     def run_check(cmd, n):
         elapsed, rc, err = timed(cmd, out_json)
-        return elapsed, validate_check(out_json, n, rc, err)
+        return elapsed, reports_problem(out_json, n, rc, err)
 
     def run_bare(cmd, n):
         elapsed, rc, out = timed(cmd)
-        return elapsed, validate_bare(out, n, rc)
+        return elapsed, bare_problem(out, n, rc)
 
     def run_cold_bare(cmd):
         elapsed, rc, out = timed(cmd)

@@ -24,7 +24,6 @@ The cache lives in a temporary XDG_CACHE_HOME, never the user's. Always exits 0.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -40,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_drafts  # noqa: E402
+from runs import bare_problem, intro_lint_cmd, pipeline_name, reports_problem  # noqa: E402
 
 THROUGHPUT_TARGET = 1.5  # bare / grade --jobs 2: at least this much faster
 REGRADE_TARGET = 5.0  # first grade / unchanged re-grade: at least this much faster
@@ -77,22 +77,11 @@ class Series:
         return statistics.median(getattr(r, attr) for r in self.runs)
 
 
-def intro_lint_cmd() -> list[str]:
-    script = Path(sys.executable).parent / "intro-lint"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "intro_lint"]
-
-
 def grade_cmd() -> list[str]:
     """`intro-lint grade`, or the grading module run directly while the CLI does not register it yet."""
     base = [*intro_lint_cmd(), "grade"]
     probe = subprocess.run([*base, "--help"], capture_output=True, stdin=subprocess.DEVNULL)
     return base if probe.returncode == 0 else [sys.executable, "-m", "intro_lint.grading.command"]
-
-
-def pipeline_name(requested: str | None) -> str:
-    import intro_lint.nlp  # cheap: spaCy is imported lazily
-
-    return intro_lint.nlp.pipeline_name(requested)
 
 
 class TreeSampler(threading.Thread):
@@ -166,31 +155,6 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> Run:
     )
 
 
-def validate_grade(run: Run, out_json: Path, n: int) -> str | None:
-    """A problem with a grade run's result, or None: every run must really grade every draft."""
-    if run.rc != 0:
-        return f"exit code {run.rc}: {run.output.strip()[-300:]}"
-    try:
-        data = json.loads(out_json.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        return f"output is not JSON: {exc}"
-    reports = data.get("reports", []) if isinstance(data, dict) else data
-    if len(reports) != n:
-        return f"{len(reports)} reports for {n} drafts"
-    errors = [r for r in reports if isinstance(r, dict) and r.get("error")]
-    if errors:
-        return f"{len(errors)} drafts failed, e.g. {errors[0].get('path')}: {errors[0].get('error')}"
-    return None
-
-
-def validate_bare(run: Run, n: int) -> str | None:
-    if run.rc != 0:
-        return f"exit code {run.rc}: {run.output.strip()[-300:]}"
-    if run.output.split()[:1] != [str(n)]:
-        return f"unexpected output {run.output.strip()[:100]!r}"
-    return None
-
-
 def show(label: str, i: int, runs: int, run: Run, problem: str | None) -> None:
     tree = f" tree {run.tree_rss_mb:7.0f} MB rss" if run.tree_rss_mb else ""
     status = f"  PROBLEM: {problem}" if problem else ""
@@ -262,11 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     def grade_run(folder: Path, n: int, *extra: str) -> tuple[Run, str | None]:
         run = measure([*grade, str(folder), "--out", str(out_json), "--jobs", str(args.jobs), *pipe_opt, *extra],
                       env, log)
-        return run, validate_grade(run, out_json, n)
+        return run, reports_problem(out_json, n, run.rc, run.output)
 
     def bare_run() -> tuple[Run, str | None]:
         run = measure([sys.executable, "-c", BARE_SCRIPT, name, str(drafts)], env, log)
-        return run, validate_bare(run, args.n)
+        return run, bare_problem(run.output, args.n, run.rc)
 
     results: dict[str, Series] = {}
 
