@@ -16,6 +16,7 @@ from .detectors.gives import Give, find_gives
 from .detectors.layout import Layout, analyse_layout
 from .detectors.materials import Materials, find_materials
 from .detectors.parties import Parties, find_parties
+from .detectors.spantext import text_of
 from .models import Message
 
 if TYPE_CHECKING:
@@ -85,12 +86,13 @@ def _vocative(doc: "Doc", base: int, layout: Layout) -> str | None:
     return None
 
 
-def _core_sents(doc: "Doc", base: int, core: tuple[int, int]) -> tuple["Span", ...]:
+def _core_sents(sents: list["Span"], base: int, core: tuple[int, int]) -> tuple["Span", ...]:
+    """The non-blank sentences (as given) that overlap the core, between greeting and sign-off."""
     out = []
-    for sent in doc.sents:
+    for sent in sents:
         start = base + sent.start_char
         end = base + sent.end_char
-        if end > core[0] + 2 and start < core[1] - 1 and sent.text.strip():
+        if end > core[0] + 2 and start < core[1] - 1:
             out.append(sent)
     return tuple(out)
 
@@ -112,7 +114,8 @@ def analyse(message: Message, doc: "Doc") -> Analysis:
     """Build the intro-request model from a Doc of analysable_text(message)."""
     text, base = blanked_text(message), message.body.start
     layout = analyse_layout(text, message.body.start, message.body.end)
-    sents = _core_sents(doc, base, layout.core)
+    every = [s for s in doc.sents if text_of(s).strip()]  # one pass over the sentence boundaries
+    sents = _core_sents(every, base, layout.core)
     reader = (layout.greeting.name if layout.greeting else None) or _vocative(doc, base, layout) or header_name(message.headers.get("To"))
     sender = header_name(message.headers.get("From"))
     core_text = text[layout.core[0]:layout.core[1]]
@@ -123,7 +126,7 @@ def analyse(message: Message, doc: "Doc") -> Analysis:
     )
     return Analysis(
         message=message, text=text, doc=doc, base=base, sents=sents, layout=layout, asks=asks,
-        gives=find_gives([s for s in doc.sents if s.text.strip()], base),
+        gives=find_gives(every, base),
         gaps=find_gaps(text, message.body.start, message.body.end),
         parties=find_parties(f"{message.subject or ''}\n{core_text}", ents, reader, sender),
         materials=find_materials(text, message.body.start, message.body.end, tuple(a.filename for a in message.attachments)),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lx
+from .spantext import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -63,7 +64,7 @@ def _inverted_modal(sent: "Span") -> str | None:
 
 
 def _why_question(sent: "Span") -> str | None:
-    text = sent.text.strip()
+    text = text_of(sent).strip()
     if "?" not in text:
         return None
     if lx.WELLBEING_Q.search(text):
@@ -85,17 +86,17 @@ def _why_imperative(sent: "Span", names: set[str]) -> str | None:
     first = _first_word(sent, names)
     if first is None or first.tag_ != "VB" or _subject(first) is not None:
         return None
-    if first.lemma_.lower() in NOT_IMPERATIVE and not lx.PLEASE_FIND.search(sent.text):
+    if first.lemma_.lower() in NOT_IMPERATIVE and not lx.PLEASE_FIND.search(text_of(sent)):
         return None
     if any(c.lower_ in ("n't", "not", "never") for c in first.children):
         return None
-    if lx.COURTESY.search(sent.text):
+    if lx.COURTESY.search(text_of(sent)):
         return None
     return f"imperative ('{first.text} ...')"
 
 
 def why_ask(sent: "Span", names: set[str]) -> str | None:
-    text = sent.text
+    text = text_of(sent)
     if lx.COURTESY.search(text) or lx.OFFER_SENTENCE.search(text):
         return None
     want = lx.WANT.search(text)
@@ -147,7 +148,7 @@ def _writer_acts_on(sent: "Span", offset: int) -> bool:
 
 
 def open_markers(sent: "Span", timebox: bool) -> tuple[str, ...]:
-    text = sent.text
+    text = text_of(sent)
     hard = [
         m.group() for m in lx.OPEN_HARD.finditer(text)
         if " you" in m.group().lower() or not _writer_acts_on(sent, m.start())
@@ -165,10 +166,11 @@ def _targets(sent: "Span", prev: "Span | None", reader: str | None) -> tuple[str
 
 
 def make_ask(sent: "Span", why: str, prev: "Span | None", reader: str | None) -> Ask:
-    text = sent.text.strip()
+    full = text_of(sent)
+    text = full.strip()
     timebox = bool(lx.TIMEBOX.search(text))
     return Ask(
-        start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()), text=text, why=why,
+        start=sent.start_char, end=sent.start_char + len(full.rstrip()), text=text, why=why,
         kind=ask_kind(text), open_markers=open_markers(sent, timebox),
         brain_pick=bool(lx.BRAIN_PICK.search(text)), alternatives=_alternatives(sent),
         timebox=timebox, targets=_targets(sent, prev, reader), request_verbs=_request_verbs(sent),

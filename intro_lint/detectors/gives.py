@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .lexicon import rx
+from .spantext import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -81,8 +82,9 @@ def offer_clause(sent: "Span") -> bool:
     """A clause where the writer offers to do something for the reader (not to send their own CV)."""
     for tok in sent:
         if tok.pos_ == "VERB" and tok.lemma_ in GIVE_VERBS and _offering(tok) and _writer_subject(tok):
-            rest = sent.text[tok.idx - sent.start_char:]
-            if OWN_MATERIALS.search(rest[:60]) or re.search(r"\bwhom\b", sent.text[: tok.idx - sent.start_char]):
+            whole = text_of(sent)
+            rest = whole[tok.idx - sent.start_char:]
+            if OWN_MATERIALS.search(rest[:60]) or re.search(r"\bwhom\b", whole[: tok.idx - sent.start_char]):
                 continue
             if re.search(r"\b(?:work around|jump on|hop on|do (?:a |the )?(?:call|coffee|chat))\b", rest[:40], re.I):
                 continue
@@ -98,7 +100,7 @@ def _third_party(chunk: str, m: re.Match) -> bool:
 def find_gives(sents: list["Span"], base: int) -> tuple[Give, ...]:
     out = []
     for sent in sents:
-        chunk = sent.text
+        chunk = text_of(sent)
         start, end = base + sent.start_char, base + sent.end_char
         kind = None
         for name, pattern in (("offer", OFFER), ("interest", INTEREST), ("invited", INVITED)):

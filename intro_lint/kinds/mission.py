@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Callable
 
 from ..analysis import Analysis, header_name
@@ -14,8 +15,11 @@ SUBSTANTIVE = ("intro", "reference", "referral", "leads", "review", "info", "oth
 
 def _compile(words: list[str] | str) -> re.Pattern | None:
     """A rule's phrase list (regular expressions, matched case-insensitively on word boundaries)."""
-    if isinstance(words, str):
-        words = [words]
+    return _compiled((words,) if isinstance(words, str) else tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _compiled(words: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else None
 
 
