@@ -16,7 +16,7 @@ from .detectors.gives import Give, find_gives
 from .detectors.layout import Layout, analyse_layout
 from .detectors.materials import Materials, find_materials
 from .detectors.parties import Parties, find_parties
-from .detectors.spantext import text_of
+from .detectors.spantext import remember, text_of
 from .models import Message
 
 if TYPE_CHECKING:
@@ -114,12 +114,13 @@ def analyse(message: Message, doc: "Doc") -> Analysis:
     """Build the intro-request model from a Doc of analysable_text(message)."""
     text, base = blanked_text(message), message.body.start
     layout = analyse_layout(text, message.body.start, message.body.end)
+    remember(doc, text[base:message.body.end])  # the text analysable_text gave spaCy
     every = [s for s in doc.sents if text_of(s).strip()]  # one pass over the sentence boundaries
     sents = _core_sents(every, base, layout.core)
     reader = (layout.greeting.name if layout.greeting else None) or _vocative(doc, base, layout) or header_name(message.headers.get("To"))
     sender = header_name(message.headers.get("From"))
     core_text = text[layout.core[0]:layout.core[1]]
-    ents = [(e.text, e.label_) for e in doc.ents if layout.core[0] <= base + e.start_char < layout.core[1]]
+    ents = [(text_of(e), e.label_) for e in doc.ents if layout.core[0] <= base + e.start_char < layout.core[1]]
     focus = clause_focus(sents)
     asks = tuple(
         a.__class__(**{**a.__dict__, "start": a.start + base, "end": a.end + base}) for a in find_asks(list(sents), reader)

@@ -10,6 +10,12 @@ if TYPE_CHECKING:
 _last: tuple = (None, "")  # the doc read last and its text; replaced whole, so a thread never sees half of it
 
 
+def remember(doc: "Doc", text: str) -> None:
+    """Record the text `doc` was parsed from (spaCy keeps it verbatim), so doc.text is never rebuilt."""
+    global _last
+    _last = (doc, text)
+
+
 def doc_text(doc: "Doc") -> str:
     """doc.text, built once per doc (a draft's detectors read the same doc many times in a row)."""
     global _last
