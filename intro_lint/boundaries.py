@@ -37,20 +37,20 @@ def register() -> str:
     return NAME
 
 
-def _line_break_before(doc, i: int, line_len: int) -> bool:
-    prev = doc[i - 1]
+def _line_break_before(toks, i: int, line_len: int) -> bool:
+    prev = toks[i - 1]
     text = prev.text if prev.is_space else prev.whitespace_
     if "\n" not in text:
         return False
-    if text.count("\n") > 1 or doc[i].text in BULLETS:
+    if text.count("\n") > 1 or toks[i].text in BULLETS:
         return True
-    before = doc[i - 2] if prev.is_space and i >= 2 else prev
+    before = toks[i - 2] if prev.is_space and i >= 2 else prev
     return before.text[-1:] in ENDERS or line_len <= SHORT_LINE
 
 
-def _glued_full_stop(doc, i: int) -> bool:
+def _glued_full_stop(toks, i: int) -> bool:
     """'over $500K. Could you' - the tokenizer keeps the stop on '500K.', so the parser misses the break."""
-    prev, tok = doc[i - 1], doc[i]
+    prev, tok = toks[i - 1], toks[i]
     return (
         len(prev.text) > 2 and prev.text.endswith(".") and prev.lower_ not in ABBREVIATIONS
         and prev.whitespace_ == " " and tok.text[:1].isupper()
@@ -59,15 +59,16 @@ def _glued_full_stop(doc, i: int) -> bool:
 
 def mark_boundaries(doc):
     depth, line_len = 0, 0
-    for i in range(1, len(doc)):
-        tok = doc[i]
+    toks = list(doc)  # one Token object per token; doc[i] makes a new one on every access
+    for i in range(1, len(toks)):
+        tok, prev = toks[i], toks[i - 1]
         line_len += 1
-        if _line_break_before(doc, i, line_len) or _glued_full_stop(doc, i):
+        if _line_break_before(toks, i, line_len) or _glued_full_stop(toks, i):
             tok.is_sent_start = True
             line_len = 0
-        elif depth > 0 or doc[i - 1].is_space:
+        elif depth > 0 or prev.is_space:
             tok.is_sent_start = False
-        if "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
+        if "\n" in prev.whitespace_ or prev.is_space:
             line_len = 0
         if tok.text in "([":
             depth += 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .screen import Screened
+
 INTRO_LINE = re.compile(
     r"(?:below is|here(?:'s| is)) (?:a|the|my) (?:short |quick |self-contained |two-line |one-line |forwardable )?"
     r"(?:note|blurb|email|intro|message|paragraph|summary|version)[^\n]*?(?::|\.|$)"
@@ -22,19 +24,19 @@ WHO = re.compile(
     r"\b[Ii](?:'m|’m| am) [A-Z]\w+|\bmy name is\b|\bi (?:lead|run|founded|manage|head)\b|^\W*[A-Z]\w+ [A-Z]\w+, |\b[A-Z]\w+ (?:[A-Z]\w+ )?(?:is|runs|leads|founded|builds)\b|\b(?:co-?founder|founder|ceo|cto|"
     r"director|head of|lead|engineer|student|analyst|partner)\b",
 )
-WANTS = re.compile(
+WANTS = Screened(re.compile(
     r"\b(?:would love|i'd like|i would like|would like|would value|i'd value|open to|minutes|a call|to meet|"
     r"to learn|to ask|to understand|looking for|hoping to|would you be|i'd love|i'd value|want to|wants? \d+|hopes to|"
     r"to hear|before i apply|to get your|applying|raising|minute|i offer|happy to)\b",
     re.IGNORECASE,
-)
-PRIVATE = re.compile(
+))
+PRIVATE = Screened(re.compile(
     r"\bas (?:\w+ )?(?:mentioned|discussed|you know)\b|\byou know the story\b|\bdon'?t get me started\b|\bugh\b|\(ha\)"
     r"|\bbetween (?:us|you and me)\b|\bconfidential\b|\bfrom what you said\b|\bcrazy story\b|\brandom, but\b"
     r"|\byou said\b|\bbear with me\b|\blike you asked\b|\bas \w+ (?:probably )?(?:told|mentioned|said)\b"
     r"|\bnot for \w+(?:'s)? eyes\b|\byou remember\b|\byou know why\b|\b(?:just )?between us\b|\boff the record\b",
     re.IGNORECASE,
-)
+))
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Blurb:
     announced: bool = False  # "here's the note for X": the writer meant it to be forwarded
 
 
-SUMMARY_ONLY = re.compile(r"summary|short version|referral form|two-line|one-line", re.IGNORECASE)
+SUMMARY_ONLY = Screened(re.compile(r"summary|short version|referral form|two-line|one-line", re.IGNORECASE))
 
 
 def _judge(block: str, connector: str | None, summary: bool = False) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .lexicon import rx
+from .screen import Screened
 from .spantext import text_of
 
 if TYPE_CHECKING:
@@ -39,12 +40,12 @@ GIVE_VERBS = {
     "help", "share", "send", "introduce", "review", "look", "make", "finish", "return", "buy", "cover", "pass", "recommend",
     "connect", "lend", "offer", "give", "ask", "put", "host", "pay", "treat", "forward", "walk", "write",
 }
-OWN_MATERIALS = re.compile(
+OWN_MATERIALS = Screened(re.compile(
     r"\bmy (?:resume|cv|résumé|profile|portfolio|deck|questions|materials|references|details|number|notes)\b"
     r"|\b(?:the|a) (?:job description|posting|form|short summary|summary|one-page reminder|reminder)\b|\bwhat i (?:did|worked on)\b"
     r"|\b(?:it|them) along\b",
     re.IGNORECASE,
-)
+))
 WILLING = {"happy", "glad", "willing", "keen", "eager", "delighted", "able"}
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .screen import Screened
 
-def rx(*parts: str) -> re.Pattern:
-    return re.compile("|".join(parts), re.IGNORECASE)
+
+def rx(*parts: str) -> Screened:
+    return Screened(re.compile("|".join(parts), re.IGNORECASE))
 
 
 WANT_VERBS = {"like", "love", "want", "need", "hope", "wonder", "appreciate", "be", "welcome"}

@@ -20,7 +20,7 @@ from .model import GradeItem
 from .report_cache import ReportCache, run_identity
 from .work import grade_messages, warm
 
-BATCH = 32  # drafts per task: one nlp.pipe call; only texts and reports cross a process boundary
+BATCH = 16  # drafts per task: one nlp.pipe call; small, so the last tasks end close together
 AHEAD = 2  # batches in flight per process: memory stays bounded, no process waits for work
 MIN_PARALLEL = 50  # NOTES.md: a second process pays off only above ~50 drafts
 

@@ -8,19 +8,20 @@ from typing import Any, Callable
 
 from ..analysis import Analysis, header_name
 from ..detectors.asks import Ask, is_catch_up
+from ..detectors.screen import Screened
 from .base import Hit
 
 SUBSTANTIVE = ("intro", "reference", "referral", "leads", "review", "info", "other", "meeting")
 
 
-def _compile(words: list[str] | str) -> re.Pattern | None:
+def _compile(words: list[str] | str) -> Screened | None:
     """A rule's phrase list (regular expressions, matched case-insensitively on word boundaries)."""
     return _compiled((words,) if isinstance(words, str) else tuple(words))
 
 
 @lru_cache(maxsize=256)
-def _compiled(words: tuple[str, ...]) -> re.Pattern | None:
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else None
+def _compiled(words: tuple[str, ...]) -> Screened | None:
+    return Screened(re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)) if words else None
 
 
 def _first(a: Analysis) -> tuple[int, int]:

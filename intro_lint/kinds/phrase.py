@@ -6,12 +6,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..detectors.screen import Screened
 from .base import Hit
 
 
 @lru_cache(maxsize=256)
-def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+def _pattern(phrases: tuple[str, ...]) -> Screened:
+    return Screened(re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE))
 
 
 def validate_params(params: dict[str, Any]) -> None:

@@ -1,0 +1,157 @@
+"""Skip a regex search when the text lacks every word the pattern cannot match without (same results, less work)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+try:  # the parser behind re.compile; private, so any surprise just turns screening off
+    from re import _constants as sre, _parser as sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11 is not supported anyway
+    sre = sre_parse = None
+
+CAP = 48  # most strings one stretch of a pattern may spell before it stops being a useful screen
+SHORTEST = 2  # a required string shorter than this screens out too little to pay for the check
+
+Strings = frozenset[str]
+
+
+class Screened:
+    """A compiled pattern plus strings (lower case) of which every match contains at least one.
+
+    On ASCII text the pattern runs only if text.lower() contains one of them; on other text, or
+    when no such strings can be named, it always runs. Case-insensitive matching of ASCII text
+    against ASCII letters is exactly lower-case equality, so the screen never hides a match.
+    """
+
+    __slots__ = ("regex", "needs", "_any_need")
+
+    def __init__(self, regex: re.Pattern) -> None:
+        self.regex = regex
+        self.needs = required_strings(regex)
+        # one case-sensitive alternation of plain strings: re scans for it far faster than for the pattern
+        self._any_need = re.compile("|".join(map(re.escape, sorted(self.needs)))) if self.needs else None
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.regex.flags
+
+    def could_match(self, text: str) -> bool:
+        if self.needs is None or not text.isascii():
+            return True
+        return self._any_need.search(text.lower()) is not None
+
+    def search(self, text: str, *args) -> re.Match | None:
+        return self.regex.search(text, *args) if self.could_match(text) else None
+
+    def match(self, text: str, *args) -> re.Match | None:
+        return self.regex.match(text, *args) if self.could_match(text) else None
+
+    def finditer(self, text: str, *args) -> Iterator[re.Match]:
+        return self.regex.finditer(text, *args) if self.could_match(text) else iter(())
+
+    def findall(self, text: str, *args) -> list:
+        return self.regex.findall(text, *args) if self.could_match(text) else []
+
+    def __repr__(self) -> str:
+        return f"Screened({self.regex!r}, needs={sorted(self.needs) if self.needs else None})"
+
+
+def required_strings(regex: re.Pattern) -> Strings | None:
+    """Lower-case strings one of which is in every match, or None if the pattern names none worth checking."""
+    if sre_parse is None or not isinstance(regex.pattern, str):
+        return None
+    try:
+        needs = _needs(list(sre_parse.parse(regex.pattern, regex.flags)))
+    except Exception:  # an op this reading does not know: no screen, the regex still runs
+        return None
+    if needs is None or min(map(len, needs)) < SHORTEST:
+        return None
+    return frozenset(s for s in needs if not any(t != s and t in s for t in needs))  # "would love" needs " love"
+
+
+def _needs(seq: list) -> Strings | None:
+    """Best set for a sequence: from literal stretches it spells, or from one of its required parts."""
+    best: Strings | None = None
+    run: set[str] = {""}  # the strings the current stretch of spellable elements can match
+    for op, av in seq:
+        spelt = _spell(op, av)
+        if spelt is not None and len(run) * len(spelt) <= CAP:
+            run = {a + b for a in run for b in spelt}
+            continue
+        best = _better(best, _better(_stretch(run), _part_needs(op, av)))
+        run = spelt if spelt is not None else {""}  # the stretch ends here; a spellable element starts the next
+    return _better(best, _stretch(run))
+
+
+def _stretch(run: set[str]) -> Strings | None:
+    return frozenset(run) if run and "" not in run else None
+
+
+def _part_needs(op, av) -> Strings | None:
+    """What one element requires on its own: every branch's need, a group's, a repeated item's."""
+    if op is sre.BRANCH:
+        parts = [_needs(list(alt)) for alt in av[1]]
+        return None if any(p is None for p in parts) else frozenset().union(*parts)
+    if op is sre.SUBPATTERN:
+        return _needs(list(av[3]))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needs(list(av[2]))
+    if op is sre.ATOMIC_GROUP:
+        return _needs(list(av))
+    return None
+
+
+def _spell(op, av) -> set[str] | None:
+    """Every string this element can match, if there are few and all are ASCII; zero-width ones spell ''."""
+    if op is sre.LITERAL:
+        return {chr(av).lower()} if av < 128 else None
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {""}
+    if op is sre.BRANCH:
+        return _spell_alternatives([list(alt) for alt in av[1]])
+    if op is sre.SUBPATTERN:
+        return _spell_seq(list(av[3]))
+    if op is sre.ATOMIC_GROUP:
+        return _spell_seq(list(av))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1:
+        inner = _spell_seq(list(av[2]))
+        return None if inner is None else inner | {""}
+    if op is sre.IN and all(o is sre.LITERAL and a < 128 for o, a in av):
+        return {chr(a).lower() for o, a in av}
+    return None
+
+
+def _spell_seq(seq: list) -> set[str] | None:
+    out = {""}
+    for op, av in seq:
+        spelt = _spell(op, av)
+        if spelt is None or len(out) * len(spelt) > CAP:
+            return None
+        out = {a + b for a in out for b in spelt}
+    return out
+
+
+def _spell_alternatives(alternatives: list[list]) -> set[str] | None:
+    out: set[str] = set()
+    for alt in alternatives:
+        spelt = _spell_seq(alt)
+        if spelt is None:
+            return None
+        out |= spelt
+        if len(out) > CAP:
+            return None
+    return out
+
+
+def _better(a: Strings | None, b: Strings | None) -> Strings | None:
+    """The more selective set: longer shortest string first, then fewer strings."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))

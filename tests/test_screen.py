@@ -1,0 +1,115 @@
+"""A screened pattern finds exactly what the bare regex finds: the screen only skips searches that must fail."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import intro_lint.detectors
+import intro_lint.kinds
+from intro_lint.catalogue import load_catalogue
+from intro_lint.detectors.screen import Screened, required_strings
+from intro_lint.kinds.mission import _compile
+
+CORPORA = [Path(__file__).parent / "corpus" / "heldout.jsonl", Path(__file__).parent / "corpus" / "heldout2.jsonl"]
+
+
+def _package_patterns() -> dict[str, Screened]:
+    """Every screened pattern the detectors and checks use, built-in rule phrase lists included."""
+    found: dict[str, Screened] = {}
+    for package in (intro_lint.detectors, intro_lint.kinds):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, value in vars(module).items():
+                values = value.items() if isinstance(value, dict) else [("", value)]
+                found.update({f"{info.name}.{name}{key}": v for key, v in values if isinstance(v, Screened)})
+    for rule in load_catalogue([]).values():
+        for field, words in (rule.params or {}).items():
+            if isinstance(words, list) and words and all(isinstance(w, str) for w in words):
+                found[f"{rule.id}.{field}"] = _compile(words)
+    return found
+
+
+PATTERNS = _package_patterns()
+
+
+def _same(pattern: Screened, text: str) -> None:
+    assert _spans(pattern.search(text)) == _spans(pattern.regex.search(text)), (pattern.pattern, text)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
+    assert _spans(pattern.match(text)) == _spans(pattern.regex.match(text))
+
+
+def _spans(m: re.Match | None):
+    return m and (m.span(), m.groups())
+
+
+def test_the_lexicons_are_screened():
+    screened_ones = [name for name, p in PATTERNS.items() if p.needs]
+    assert len(PATTERNS) >= 35 and len(screened_ones) == len(PATTERNS)
+    assert {"lexicon.WANT", "parties.CONNECTOR", "gives.OFFER"} <= set(screened_ones)
+
+
+def test_required_strings_spell_out_short_alternations_and_drop_longer_ones_they_cover():
+    assert required_strings(re.compile(r"\b(?:i|we)(?:'d| would) love\b", re.I)) == {
+        "i'd love", "i would love", "we'd love", "we would love"}
+    assert required_strings(re.compile(r"\bwould love\b|\bwe'd really love\b|\blove\b", re.I)) == {"love"}
+    assert required_strings(re.compile(r"\bdeck (?:attached|enclosed)\b|\b(?:cv|resume)\b")) == {
+        "deck attached", "deck enclosed", "cv", "resume"}
+
+
+@pytest.mark.parametrize("source", [r"\w+ \d+", r"[A-Z]{2,4}", r"a|\w+", r"(a)\1", r"x"])
+def test_no_screen_when_some_match_needs_no_literal_of_two_or_more_letters(source):
+    pattern = Screened(re.compile(source, re.I))
+    assert pattern.needs is None and pattern.could_match("zzz")
+
+
+def test_non_ascii_text_always_runs_the_regex():
+    kelvin = "\u212a"  # matches 'k' when ignoring case, though its lower() is not 'k'
+    pattern = Screened(re.compile(r"\bkeep an eye out\b", re.IGNORECASE))
+    text = f"Please {kelvin}eep an eye out for me"
+    assert pattern.regex.search(text) and pattern.search(text) is not None
+
+
+def test_absent_strings_skip_the_search_and_present_ones_run_it():
+    pattern = Screened(re.compile(r"\bintroduce (?:me|us) to\b", re.IGNORECASE))
+    assert pattern.search("Could you INTRODUCE me to Ana?").group() == "INTRODUCE me to"
+    assert not pattern.could_match("Could you connect me with Ana?")
+    assert list(pattern.finditer("nothing here")) == [] and pattern.findall("nothing here") == []
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in CORPORA + [Path(__file__).parents[2] / "shared" / "corpus" / "dev.jsonl"]:
+        if path.exists():
+            texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+    return texts
+
+
+def test_real_drafts_get_the_same_matches_for_every_pattern():
+    texts = _texts()
+    pieces = [t for text in texts for t in (text, *re.split(r"(?<=[.?!\n])\s+", text))]
+    assert len(texts) >= 90
+    for pattern in PATTERNS.values():
+        for piece in pieces:
+            _same(pattern, piece)
+
+
+NEEDS = sorted({s for p in PATTERNS.values() if p.needs for s in p.needs})
+WORDS = st.one_of(st.sampled_from(NEEDS), st.sampled_from([" ", ", ", ".", "?", "\n", "'", "I", "you", "Ana"]),
+                  st.text(alphabet=st.characters(max_codepoint=127), max_size=12))
+CASED = st.lists(st.tuples(WORDS, st.sampled_from([str, str.upper, str.title, str.capitalize])), max_size=10).map(
+    lambda parts: "".join(case(word) for word, case in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=CASED)
+def test_any_ascii_text_gets_the_same_matches_for_every_pattern(text):
+    for pattern in PATTERNS.values():
+        _same(pattern, text)
