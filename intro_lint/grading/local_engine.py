@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -56,13 +58,30 @@ def grade_local(items: Iterable[GradeItem], settings: Settings, jobs: int = 1, c
 
 def _in_pool(queued, work, known, settings: Settings, jobs: int, stats: ParseStats, progress):
     """Worker processes start with the first batch that needs grading: a run of reused reports starts none."""
-    spawn = multiprocessing.get_context("spawn")  # no inherited threads or half-loaded state
-    pool = ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_start_worker, initargs=(settings.model_dump_json(),))
+    context = multiprocessing.get_context(start_method())
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings.model_dump_json(),))
     try:
         yield from Ordered(submit=lambda messages: pool.submit(work, messages), result=_result,
                            limit=lambda: AHEAD * jobs, known=known).run(queued, stats, progress)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_method() -> str:
+    """fork on Linux while this process has one thread (the CLI before it loads spaCy): workers start at once,
+    import nothing again and skip interpreter teardown when they end. Anywhere else, spawn: forking a
+    process that has other threads (numpy's BLAS pool, say) can deadlock the child."""
+    if sys.platform.startswith("linux") and _thread_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _thread_count() -> int:
+    """Threads of this process as the kernel counts them (native ones too); 0 if it cannot tell."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 def _start_worker(settings_json: str) -> None:

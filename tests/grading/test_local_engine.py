@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -144,6 +147,21 @@ def test_two_processes_give_the_same_reports_and_share_the_cache(linter, tmp_pat
     assert [r for _, r in pooled] == alone == again
     assert (first.parsed, first.cached, first.reused) == (len(items), 0, 0)
     assert (second.parsed, second.cached, second.reused) == (0, 0, len(items))
+
+
+def test_workers_are_forked_only_from_a_process_with_one_thread():
+    """The CLI forks (Linux, nothing loaded yet); a process with any other thread spawns instead."""
+    code = "from intro_lint.grading.local_engine import start_method; print(start_method())"
+    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert fresh.stdout.strip() == ("fork" if sys.platform.startswith("linux") else "spawn")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert local_engine.start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_a_dead_worker_process_is_a_clear_error():
