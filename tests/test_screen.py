@@ -62,12 +62,21 @@ def test_required_strings_spell_out_short_alternations_and_drop_longer_ones_they
     assert required_strings(re.compile(r"\bwould love\b|\bwe'd really love\b|\blove\b", re.I)) == {"love"}
     assert required_strings(re.compile(r"\bdeck (?:attached|enclosed)\b|\b(?:cv|resume)\b")) == {
         "deck attached", "deck enclosed", "cv", "resume"}
+    assert required_strings(re.compile(r"^\s*-{3,}\s*$", re.MULTILINE)) == {"---"}
+    assert required_strings(re.compile(r"\bit(?:'s|’s) been\b", re.I)) == {"it's been"}  # no ASCII text has ’
+    assert required_strings(re.compile("\u212aeep", re.I)) == {"keep"}  # the Kelvin sign matches k
 
 
 @pytest.mark.parametrize("source", [r"\w+ \d+", r"[A-Z]{2,4}", r"a|\w+", r"(a)\1", r"x"])
 def test_no_screen_when_some_match_needs_no_literal_of_two_or_more_letters(source):
     pattern = Screened(re.compile(source, re.I))
     assert pattern.needs is None and pattern.could_match("zzz")
+
+
+def test_a_pattern_that_needs_a_non_ascii_character_never_runs_on_ascii_text():
+    pattern = Screened(re.compile("’s", re.IGNORECASE))
+    assert pattern.needs == frozenset() and not pattern.could_match("it's")
+    assert pattern.search("it’s").group() == "’s"
 
 
 def test_non_ascii_text_always_runs_the_regex():

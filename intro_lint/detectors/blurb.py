@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .screen import Screened
 
-INTRO_LINE = re.compile(
+INTRO_LINE = Screened(re.compile(
     r"(?:below is|here(?:'s| is)) (?:a|the|my) (?:short |quick |self-contained |two-line |one-line |forwardable )?"
     r"(?:note|blurb|email|intro|message|paragraph|summary|version)[^\n]*?(?::|\.|$)"
     r"|(?:a )?(?:note|summary|blurb) (?:you can|you could|to) (?:forward|paste|use)[^\n]*?(?::|\.|$)|feel free to forward[^\n]*"
@@ -15,7 +15,7 @@ INTRO_LINE = re.compile(
     r"|forward(?:able)? (?:as is|from your phone)[^\n]*|^\s*-{3,}\s*$|\b(?:a )?forwardable note:|short version for (?:them|him|her):"
     r"|summary for the (?:referral )?form:",
     re.IGNORECASE | re.MULTILINE,
-)
+))
 ADDRESSED = re.compile(
     r"^\s*(?:(?:hi|hello|dear|hey) [A-Z][a-z]+(?: [A-Z][a-z]+)?[,!]|[A-Z][a-z]+, (?=i(?:'m| am)\b|my name\b|[A-Z][a-z]+ (?:[A-Z][a-z]+ )?is\b))",
     re.IGNORECASE | re.MULTILINE,

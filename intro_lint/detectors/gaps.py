@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-GAP = re.compile(
+from .screen import Screened
+
+GAP = Screened(re.compile(
     r"\b(?:it(?:'s| has|’s) been (?:like |about |almost |nearly |over )?(?:a (?:long )?while|ages|forever|too long|far too long|so long|a long time|a minute|"
     r"(?:over |more than |almost |nearly |like |about )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|a few) "
     r"(?:years?|months?))"
@@ -18,7 +20,7 @@ GAP = re.compile(
     r"(?:dropped|fell|fallen) off the (?:radar|map)|been (?:radio silent|mia|awol)|long time,? no\b|"
     r"(?:haven't|have not) (?:heard from|written to|reached out to) (?:you|each other) in)",
     re.IGNORECASE,
-)
+))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 try:  # the parser behind re.compile; private, so any surprise just turns screening off
@@ -11,6 +12,7 @@ except ImportError:  # pragma: no cover - Python < 3.11 is not supported anyway
     sre = sre_parse = None
 
 CAP = 48  # most strings one stretch of a pattern may spell before it stops being a useful screen
+LONG = 300  # characters: past this, testing each string with `in` is faster than one alternation
 SHORTEST = 2  # a required string shorter than this screens out too little to pay for the check
 
 Strings = frozenset[str]
@@ -30,7 +32,7 @@ class Screened:
         self.regex = regex
         self.needs = required_strings(regex)
         # one case-sensitive alternation of plain strings: re scans for it far faster than for the pattern
-        self._any_need = re.compile("|".join(map(re.escape, sorted(self.needs)))) if self.needs else None
+        self._any_need = None if self.needs is None else re.compile("|".join(map(re.escape, sorted(self.needs))) or "(?!)")
 
     @property
     def pattern(self) -> str:
@@ -43,7 +45,10 @@ class Screened:
     def could_match(self, text: str) -> bool:
         if self.needs is None or not text.isascii():
             return True
-        return self._any_need.search(text.lower()) is not None
+        low = text.lower()
+        if len(low) > LONG:  # memchr-backed `in` beats a scan of the alternation on whole drafts
+            return any(s in low for s in self.needs)
+        return self._any_need.search(low) is not None
 
     def search(self, text: str, *args) -> re.Match | None:
         return self.regex.search(text, *args) if self.could_match(text) else None
@@ -69,8 +74,8 @@ def required_strings(regex: re.Pattern) -> Strings | None:
         needs = _needs(list(sre_parse.parse(regex.pattern, regex.flags)))
     except Exception:  # an op this reading does not know: no screen, the regex still runs
         return None
-    if needs is None or min(map(len, needs)) < SHORTEST:
-        return None
+    if needs is None or (needs and min(map(len, needs)) < SHORTEST):
+        return None  # an empty set is kept: the pattern cannot match ASCII text at all
     return frozenset(s for s in needs if not any(t != s and t in s for t in needs))  # "would love" needs " love"
 
 
@@ -82,14 +87,16 @@ def _needs(seq: list) -> Strings | None:
         spelt = _spell(op, av)
         if spelt is not None and len(run) * len(spelt) <= CAP:
             run = {a + b for a in run for b in spelt}
-            continue
-        best = _better(best, _better(_stretch(run), _part_needs(op, av)))
-        run = spelt if spelt is not None else {""}  # the stretch ends here; a spellable element starts the next
+        else:
+            best = _better(best, _better(_stretch(run), _part_needs(op, av)))
+            run = spelt if spelt is not None else {""}  # the stretch ends here; a spellable element starts the next
+        if not run:
+            return frozenset()  # a character no ASCII text has: this sequence never matches one
     return _better(best, _stretch(run))
 
 
 def _stretch(run: set[str]) -> Strings | None:
-    return frozenset(run) if run and "" not in run else None
+    return None if "" in run else frozenset(run)
 
 
 def _part_needs(op, av) -> Strings | None:
@@ -100,6 +107,9 @@ def _part_needs(op, av) -> Strings | None:
     if op is sre.SUBPATTERN:
         return _needs(list(av[3]))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        once = _spell_seq(list(av[2]))
+        if once is not None and len(once) == 1 and av[0] <= CAP:
+            return frozenset({once.pop() * av[0]}) - {""} or None  # "-{3,}" needs "---"
         return _needs(list(av[2]))
     if op is sre.ATOMIC_GROUP:
         return _needs(list(av))
@@ -109,7 +119,7 @@ def _part_needs(op, av) -> Strings | None:
 def _spell(op, av) -> set[str] | None:
     """Every string this element can match, if there are few and all are ASCII; zero-width ones spell ''."""
     if op is sre.LITERAL:
-        return {chr(av).lower()} if av < 128 else None
+        return _ascii(av)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return {""}
     if op is sre.BRANCH:
@@ -121,9 +131,19 @@ def _spell(op, av) -> set[str] | None:
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1:
         inner = _spell_seq(list(av[2]))
         return None if inner is None else inner | {""}
-    if op is sre.IN and all(o is sre.LITERAL and a < 128 for o, a in av):
-        return {chr(a).lower() for o, a in av}
+    if op is sre.IN and all(o is sre.LITERAL for o, a in av):
+        return set().union(*(_ascii(a) for o, a in av))
     return None
+
+
+@lru_cache(maxsize=None)
+def _ascii(code: int) -> frozenset[str]:
+    """The ASCII characters (lower case) that a pattern character matches, ignoring case or not: 'K' -> {'k'};
+    the Kelvin sign matches 'k' too; a curly quote matches none, so on ASCII text its branch cannot match."""
+    char = chr(code)
+    if code < 128:
+        return frozenset({char.lower()})
+    return frozenset(a.lower() for a in map(chr, range(128)) if re.fullmatch(re.escape(char), a, re.IGNORECASE))
 
 
 def _spell_seq(seq: list) -> set[str] | None:
@@ -150,8 +170,8 @@ def _spell_alternatives(alternatives: list[list]) -> set[str] | None:
 
 def _better(a: Strings | None, b: Strings | None) -> Strings | None:
     """The more selective set: longer shortest string first, then fewer strings."""
-    if a is None:
+    if a is None or b == frozenset():
         return b
-    if b is None:
+    if b is None or a == frozenset():
         return a
     return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
