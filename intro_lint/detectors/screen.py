@@ -6,10 +6,13 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-try:  # the parser behind re.compile; private, so any surprise just turns screening off
-    from re import _constants as sre, _parser as sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11 is not supported anyway
+try:  # the parser behind re.compile and its extra case pairs; private, so any surprise turns screening off
+    from re import _casefix, _constants as sre, _parser as sre_parse
+    EXTRA_CASES = {chr(c) for pair in _casefix._EXTRA_CASES.items() for c in (pair[0], *pair[1])}
+except (ImportError, AttributeError):  # pragma: no cover - Python < 3.11 is not supported anyway
     sre = sre_parse = None
+    EXTRA_CASES = set()
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 CAP = 48  # most strings one stretch of a pattern may spell before it stops being a useful screen
 LONG = 300  # characters: past this, testing each string with `in` is faster than one alternation
@@ -21,9 +24,10 @@ Strings = frozenset[str]
 class Screened:
     """A compiled pattern plus strings (lower case) of which every match contains at least one.
 
-    On ASCII text the pattern runs only if text.lower() contains one of them; on other text, or
-    when no such strings can be named, it always runs. Case-insensitive matching of ASCII text
-    against ASCII letters is exactly lower-case equality, so the screen never hides a match.
+    The pattern runs only if text.lower() contains one of them. That is exact when every character
+    of the text is ASCII or has no case at all (curly quotes, dashes, emoji): there, matching while
+    ignoring case is lower-case equality. Text with other characters (an accented name) always runs
+    the pattern, as does a pattern for which no such strings can be named.
     """
 
     __slots__ = ("regex", "needs", "_any_need")
@@ -43,7 +47,7 @@ class Screened:
         return self.regex.flags
 
     def could_match(self, text: str) -> bool:
-        if self.needs is None or not text.isascii():
+        if self.needs is None or not (text.isascii() or all(map(caseless, set(NON_ASCII.findall(text))))):
             return True
         low = text.lower()
         if len(low) > LONG:  # memchr-backed `in` beats a scan of the alternation on whole drafts
@@ -119,7 +123,7 @@ def _part_needs(op, av) -> Strings | None:
 def _spell(op, av) -> set[str] | None:
     """Every string this element can match, if there are few and all are ASCII; zero-width ones spell ''."""
     if op is sre.LITERAL:
-        return _ascii(av)
+        return _screenable(av)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return {""}
     if op is sre.BRANCH:
@@ -132,18 +136,26 @@ def _spell(op, av) -> set[str] | None:
         inner = _spell_seq(list(av[2]))
         return None if inner is None else inner | {""}
     if op is sre.IN and all(o is sre.LITERAL for o, a in av):
-        return set().union(*(_ascii(a) for o, a in av))
+        return set().union(*(_screenable(a) for o, a in av))
     return None
 
 
 @lru_cache(maxsize=None)
-def _ascii(code: int) -> frozenset[str]:
-    """The ASCII characters (lower case) that a pattern character matches, ignoring case or not: 'K' -> {'k'};
-    the Kelvin sign matches 'k' too; a curly quote matches none, so on ASCII text its branch cannot match."""
+def _screenable(code: int) -> frozenset[str]:
+    """What a pattern character matches in text the screen reads (ASCII and caseless characters), in lower
+    case, ignoring case or not: 'K' -> {'k'}; the Kelvin sign -> {'k'}; '’' -> {'’'}; 'é' -> {} (such text
+    always runs the pattern, so a branch that needs 'é' cannot match where the screen decides)."""
     char = chr(code)
     if code < 128:
         return frozenset({char.lower()})
-    return frozenset(a.lower() for a in map(chr, range(128)) if re.fullmatch(re.escape(char), a, re.IGNORECASE))
+    found = {a.lower() for a in map(chr, range(128)) if re.fullmatch(re.escape(char), a, re.IGNORECASE)}
+    return frozenset(found | ({char} if caseless(char) else set()))
+
+
+@lru_cache(maxsize=4096)
+def caseless(char: str) -> bool:
+    """No upper, lower or folded form and no special case pairing: the character matches only itself."""
+    return char.lower() == char.upper() == char.casefold() == char and char not in EXTRA_CASES
 
 
 def _spell_seq(seq: list) -> set[str] | None:
