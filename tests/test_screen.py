@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import intro_lint.detectors
 import intro_lint.kinds
 from intro_lint.catalogue import load_catalogue
-from intro_lint.detectors.screen import Screened, caseless, required_strings
+from intro_lint.detectors.screen import WARM_UP, Screened, caseless, required_strings
 from intro_lint.kinds.mission import _compile
 
 CORPORA = [Path(__file__).parent / "corpus" / "heldout.jsonl", Path(__file__).parent / "corpus" / "heldout2.jsonl"]
@@ -38,6 +38,7 @@ def _package_patterns() -> dict[str, Screened]:
 
 
 PATTERNS = _package_patterns()
+assert all(p.needs is not None for p in PATTERNS.values())  # reading .needs builds every screen now, not after warm-up
 
 
 def _same(pattern: Screened, text: str) -> None:
@@ -80,6 +81,13 @@ def test_a_pattern_that_needs_an_accented_letter_runs_only_on_text_that_has_one(
     assert pattern.search("Bel ÉTÉ").group() == "ÉTÉ"
 
 
+def test_the_screen_is_built_only_after_a_pattern_has_been_used_a_while():
+    pattern = Screened(re.compile(r"\bintroduce me to\b", re.IGNORECASE))
+    early = [pattern.could_match("nothing to see") for _ in range(WARM_UP - 1)]
+    assert all(early) and pattern._screen is None  # a one-draft check never builds it
+    assert not pattern.could_match("nothing to see") and pattern._screen is not None
+
+
 def test_text_with_cased_non_ascii_letters_always_runs_the_regex():
     kelvin = "\u212a"  # matches 'k' when ignoring case, though its lower() is not 'k'
     pattern = Screened(re.compile(r"\bkeep an eye out\b", re.IGNORECASE))
@@ -107,6 +115,7 @@ def test_no_cased_character_lower_cases_to_one_the_screen_calls_caseless():
 
 def test_absent_strings_skip_the_search_and_present_ones_run_it():
     pattern = Screened(re.compile(r"\bintroduce (?:me|us) to\b", re.IGNORECASE))
+    assert pattern.needs == {"introduce me to", "introduce us to"}
     assert pattern.search("Could you INTRODUCE me to Ana?").group() == "INTRODUCE me to"
     assert not pattern.could_match("Could you connect me with Ana?")
     assert list(pattern.finditer("nothing here")) == [] and pattern.findall("nothing here") == []

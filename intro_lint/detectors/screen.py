@@ -15,6 +15,7 @@ except (ImportError, AttributeError):  # pragma: no cover - Python < 3.11 is not
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 CAP = 48  # most strings one stretch of a pattern may spell before it stops being a useful screen
+WARM_UP = 64  # searches a pattern runs unscreened before its screen is built
 LONG = 300  # characters: past this, testing each string with `in` is faster than one alternation
 SHORTEST = 2  # a required string shorter than this screens out too little to pay for the check
 
@@ -30,13 +31,12 @@ class Screened:
     the pattern, as does a pattern for which no such strings can be named.
     """
 
-    __slots__ = ("regex", "needs", "_any_need")
+    __slots__ = ("regex", "_uses", "_screen")
 
     def __init__(self, regex: re.Pattern) -> None:
         self.regex = regex
-        self.needs = required_strings(regex)
-        # one case-sensitive alternation of plain strings: re scans for it far faster than for the pattern
-        self._any_need = None if self.needs is None else re.compile("|".join(map(re.escape, sorted(self.needs))) or "(?!)")
+        self._uses = 0
+        self._screen: tuple[Strings | None, re.Pattern | None] | None = None  # built after WARM_UP searches
 
     @property
     def pattern(self) -> str:
@@ -46,13 +46,30 @@ class Screened:
     def flags(self) -> int:
         return self.regex.flags
 
+    @property
+    def needs(self) -> Strings | None:
+        return self._built()[0]
+
+    def _built(self) -> tuple[Strings | None, re.Pattern | None]:
+        if self._screen is None:
+            needs = required_strings(self.regex)
+            # one case-sensitive alternation of plain strings: re scans for it far faster than for the pattern
+            alternation = None if needs is None else re.compile("|".join(map(re.escape, sorted(needs))) or "(?!)")
+            self._screen = (needs, alternation)
+        return self._screen
+
     def could_match(self, text: str) -> bool:
-        if self.needs is None or not (text.isascii() or all(map(caseless, set(NON_ASCII.findall(text))))):
+        if self._screen is None:
+            self._uses += 1
+            if self._uses < WARM_UP:  # a one-draft check never pays the ~3 ms it takes to build the screen
+                return True
+        needs, alternation = self._built()
+        if needs is None or not (text.isascii() or all(map(caseless, set(NON_ASCII.findall(text))))):
             return True
         low = text.lower()
         if len(low) > LONG:  # memchr-backed `in` beats a scan of the alternation on whole drafts
-            return any(s in low for s in self.needs)
-        return self._any_need.search(low) is not None
+            return any(s in low for s in needs)
+        return alternation.search(low) is not None
 
     def search(self, text: str, *args) -> re.Match | None:
         return self.regex.search(text, *args) if self.could_match(text) else None
