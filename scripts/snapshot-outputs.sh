@@ -7,7 +7,7 @@ out=$(realpath -m "$1"); bin=${2:-.venv/bin/intro-lint}; bin=$(realpath "$bin")
 root=$(cd "$(dirname "$0")/.." && pwd); shared="$root/../shared"
 mkdir -p "$out"; cd "$root"
 export XDG_CACHE_HOME="$out/.cache" NO_COLOR=1
-corpora=("$shared/corpus/train.jsonl" "$shared/corpus/dev.jsonl" tests/corpus/heldout.jsonl tests/corpus/heldout2.jsonl)
+corpora=("$shared/corpus/train.jsonl" "$shared/corpus/dev.jsonl" "$root/tests/corpus/heldout.jsonl" "$root/tests/corpus/heldout2.jsonl")
 emls="$out/.emls"
 python3 - "$emls" "${corpora[@]}" <<'PY'
 import json, sys
@@ -32,6 +32,12 @@ done
 files=("$root"/examples/*.txt "$root"/examples/*.md "$root"/examples/*.eml "$root"/tests/data/* "$root"/tests/guard/*.eml "$root"/tests/guard/*.txt)
 for fmt in json text sarif github; do run "examples-$fmt" "$bin" check --format "$fmt" "${files[@]}"; done
 run examples-diff "$bin" check --diff --unsafe-fixes --format json "${files[@]}"
+copies="$emls/copies"; mkdir -p "$copies"/{ana,ben,cy}
+for who in "ana Priya Acme" "ben Tomasz Lumen" "cy Greta Fjellvik"; do set -- $who
+  printf 'Hi %s,\n\nI hope you are well. I am exploring new roles in product design and would love to hear about openings at %s. Could you introduce me to someone on the design team there? My portfolio is at https://example.org/p\n\nThanks,\nLee\n' "$2" "$3" > "$copies/$1/draft.txt"
+  printf 'Hi %s,\n\nI hope you are well. I am exploring new roles in product design and would love to hear about openings at %s. Could you introduce me to someone on the design team there?\n\n<!-- intro-lint: ignore[generic-blast] -->\nThanks,\nLee\n' "$2" "$3" > "$copies/$1/second.txt"
+done
+run copies-grade "$bin" grade "$copies" --no-cache -q --out "$out/copies.json"
 run examples-grade-html "$bin" grade "$root/examples" --no-cache -q --out "$out/examples.html"
 run examples-grade-csv "$bin" grade "$root/examples" "$emls/dev" --no-cache -q --out "$out/examples.csv"
 for f in "$root"/examples/*.txt "$root"/examples/*.eml; do run "parse-$(basename "$f")" "$bin" parse "$f"; done
