@@ -81,7 +81,7 @@ def grade_cmd() -> list[str]:
     """`intro-lint grade`, or the grading module run directly while the CLI does not register it yet."""
     base = [*intro_lint_cmd(), "grade"]
     probe = subprocess.run([*base, "--help"], capture_output=True, stdin=subprocess.DEVNULL)
-    return base if probe.returncode == 0 else [sys.executable, "-m", "intro_lint.grading.command"]
+    return base if probe.returncode == 0 else [sys.executable, "-m", "intro_lint.apps.grade.command"]
 
 
 class TreeSampler(threading.Thread):

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_lsp.py [--edits 60] [--warmup 5] [--words 250] [--pipeline NAME]
 
 Loads the same pipeline with bare `spacy.load` in this process, then starts the real server
-(`python -m intro_lint.lsp`, the checkout's code) under a pygls client over stdio, opens one ~250-word
+(`python -m intro_lint.apps.lsp`, the checkout's code) under a pygls client over stdio, opens one ~250-word
 draft and waits for its diagnostics, makes `--warmup` untimed edits, then `--edits` timed ones, one at
 a time: each edit is an incremental didChange that adds or removes one word at the end of a
 paragraph, timed from just before it is sent to the publishDiagnostics for that version. Right after
@@ -85,7 +85,7 @@ class Client(LanguageClient):
 
 async def start(pipeline: str | None) -> Client:
     client = Client()
-    await client.start_io(sys.executable, "-m", "intro_lint.lsp")
+    await client.start_io(sys.executable, "-m", "intro_lint.apps.lsp")
     options = {"pipeline": pipeline} if pipeline else None
     await client.initialize_async(types.InitializeParams(
         capabilities=types.ClientCapabilities(), initialization_options=options))
@@ -139,7 +139,7 @@ def bare_parser(text: str, pipeline: str | None):
     """The pipeline's name and a function timing one bare `nlp(text)`, warmed up."""
     import spacy
 
-    from intro_lint.nlp import pipeline_name
+    from intro_lint.analyse.pipeline import pipeline_name
 
     name = pipeline_name(pipeline)
     nlp = spacy.load(name)

@@ -134,7 +134,7 @@ def report(paths: list[str], name: str, pipeline: str | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     import make_drafts
-    import intro_lint.nlp
+    import intro_lint.analyse.pipeline
 
     ap = argparse.ArgumentParser(description="Profile one intro-lint check process next to bare spaCy.")
     ap.add_argument("inputs", nargs="*", help="draft files or a folder of .txt drafts (default: generate)")
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--pipeline")
     args = ap.parse_args(argv)
-    name = intro_lint.nlp.pipeline_name(args.pipeline)
+    name = intro_lint.analyse.pipeline.pipeline_name(args.pipeline)
     with tempfile.TemporaryDirectory(prefix="intro-lint-prof-drafts-") as tmp:
         if not args.inputs:
             paths = [str(p) for p in make_drafts.generate(Path(tmp), args.n, args.seed)]

@@ -14,9 +14,9 @@ def intro_lint_cmd() -> list[str]:
 
 
 def pipeline_name(requested: str | None) -> str:
-    import intro_lint.nlp  # cheap: spaCy is imported lazily
+    import intro_lint.analyse.pipeline  # cheap: spaCy is imported lazily
 
-    return intro_lint.nlp.pipeline_name(requested)
+    return intro_lint.analyse.pipeline.pipeline_name(requested)
 
 
 def reports_problem(out_path: Path, n: int, rc: int, output: str) -> str | None:

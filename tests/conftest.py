@@ -36,8 +36,8 @@ def no_network():
 
 @pytest.fixture(scope="session")
 def linter():
-    from intro_lint.config import Settings
-    from intro_lint.lint import Linter
+    from intro_lint.settings.fields import Settings
+    from intro_lint.linter import Linter
 
     return Linter(Settings())
 
@@ -45,7 +45,7 @@ def linter():
 @pytest.fixture(scope="session")
 def lint_text(linter):
     """Lint a string as a plain-text draft and return its report."""
-    from intro_lint.message import read_text
+    from intro_lint.read.message import read_text
 
     def run(text: str, kind: str = "text"):
         return linter.lint([read_text(text, "draft.txt", kind=kind)])[0]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from intro_lint.evaluate import flagged_good, read_corpus, score_rules, to_message
+from intro_lint.report.evaluation import flagged_good, score_rules
+from intro_lint.read.corpus import read_corpus, to_message
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"

@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from intro_lint.message import read_path
+from intro_lint.read.message import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "examples.json"

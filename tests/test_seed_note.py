@@ -6,7 +6,7 @@ from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
-from intro_lint.message import read_path
+from intro_lint.read.message import read_path
 
 FIRST_FIVE = {"long-silence", "vague-ask", "no-attachment", "not-forwardable", "asks-without-giving"}
 

@@ -1,0 +1,1 @@
+"""The intro-request model: asks, gives, gaps, parties, materials, a forwardable note, focus."""

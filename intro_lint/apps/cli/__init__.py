@@ -1,0 +1,1 @@
+"""The `intro-lint` command line."""

@@ -1,0 +1,40 @@
+"""Validate a folder of rule files and run each rule's own pass/fail examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from intro_lint.check.catalogue import RuleSpec, load_dir
+from intro_lint.settings.fields import Settings
+from intro_lint.read.message import read_text
+
+
+def example_failures(linter, spec: RuleSpec) -> list[str]:
+    """One line per example that does not behave as the rule file says."""
+    cases = [(t, True) for t in spec.examples.fail] + [(t, False) for t in spec.examples.pass_]
+    messages = [read_text(text, f"{spec.id}:example", kind="text") for text, _ in cases]
+    out = []
+    for (text, should_fire), analysis in zip(cases, linter.analyse_many(messages)):
+        fired = any(f.rule == spec.id for f in linter.findings(analysis))
+        if fired != should_fire:
+            verdict = "did not fire on a fail example" if should_fire else "fired on a pass example"
+            out.append(f"{spec.path}: rule {spec.id}: {verdict}: {text[:70]!r}")
+    return out
+
+
+def run_examples(folder: Path) -> tuple[list[str], int]:
+    from intro_lint.linter import Linter
+
+    specs = load_dir(folder)
+    linter = Linter(Settings(), {**_builtin(), **specs})
+    failures, ran = [], 0
+    for spec in specs.values():
+        failures += example_failures(linter, spec)
+        ran += len(spec.examples.fail) + len(spec.examples.pass_)
+    return failures, ran
+
+
+def _builtin() -> dict[str, RuleSpec]:
+    from intro_lint.check.catalogue import load_catalogue
+
+    return load_catalogue()

@@ -1,0 +1,219 @@
+"""`intro-lint grade`: grade a class of drafts into one CSV, JSON or HTML report."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from intro_lint.errors import ConfigError, IntroLintError
+from intro_lint.model import Report
+from intro_lint.apps.grade.values import ClassReport, GradeItem
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to run: engine, scheduler, processes, cache, baseline, quiet."""
+
+    engine: str = "local"
+    scheduler: str | None = None
+    jobs: int = 1
+    no_cache: bool = False
+    baseline: str | None = None
+    quiet: bool = False
+
+
+@dataclass
+class Collected:
+    """What the report needs once the drafts are graded: no parsed docs, no Messages."""
+
+    results: list[tuple[GradeItem, Report]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # id -> Message.text (finding offsets point here)
+    groups: list = field(default_factory=list)  # near-copy groups (DuplicateGroup), sketched as drafts arrived
+
+
+def _fail(message: str) -> click.exceptions.Exit:
+    click.echo(f"intro-lint: {message}", err=True)
+    return click.exceptions.Exit(2)
+
+
+@click.command("grade")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="Report file; its extension picks the format: .csv, .json or .html.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
+@click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
+@click.option("--no-cache", is_flag=True, help="Parse every draft again; read and write no cached docs.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="A previous `grade --out x.json`: adds each draft's change.")
+@click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids.")
+@click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files.")
+@click.option("--rule-set", default=None, help="A built-in rule-set name (job-search, first-contact) or a rule-set file.")
+@click.option("--pipeline", default=None, help="spaCy pipeline package to load.")
+@click.option("--max-bytes", type=int, default=None, help="Largest draft accepted [default: 1000000].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per failed draft.")
+def grade_command(inputs, out, jobs, engine, scheduler, no_cache, baseline, select, ignore, rule_dirs, rule_set,
+                  pipeline, max_bytes, quiet):
+    """Grade drafts (folders of .txt/.md/.eml, .jsonl, .csv, mbox) into one class report."""
+    cli = {"select": select, "ignore": ignore, "rule_dirs": rule_dirs, "rule_set": rule_set, "pipeline": pipeline,
+           "max_bytes": max_bytes}
+    opts = Options(engine, scheduler, jobs, no_cache, baseline, quiet)
+    try:
+        fmt = check_usage(out, opts)
+        report, collected, stats, rules = grade(list(inputs), cli, opts)
+        write_report(out, fmt, report, collected.texts, rules)
+    except IntroLintError as exc:
+        raise _fail(str(exc))
+    if not quiet:
+        for item, rep in collected.results:
+            if rep.error:
+                click.echo(f"intro-lint: {item.id}: {rep.error}", err=True)
+    click.echo(summary_line(report, stats, out), err=True)
+    raise click.exceptions.Exit(2 if report.summary.errors else 0)
+
+
+def check_usage(out: str, opts: Options) -> str:
+    from intro_lint.apps.grade.writers import format_for, html_renderer
+
+    fmt = format_for(out)
+    if fmt is None:
+        raise ConfigError(f"--out {out}: unknown report format {Path(out).suffix or '(no extension)'!r}; "
+                          "use a name ending in .csv, .json or .html")
+    if not Path(out).resolve().parent.is_dir():
+        raise ConfigError(f"--out {out}: the folder does not exist")
+    if opts.scheduler and opts.engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
+    if fmt == "html":
+        html_renderer()  # fail before grading, not after
+    if opts.engine == "dask":
+        dask_grader()
+    return fmt
+
+
+def grade(inputs: list[str], cli: dict, opts: Options):
+    """Grade everything; returns the class report, what it was built from, parse stats and the rules."""
+    from intro_lint.apps.grade.baseline import apply_baseline, read_baseline
+    from intro_lint.apps.grade.batches import ParseStats
+    from intro_lint.apps.grade.records import LABEL_IDS
+    from intro_lint.apps.grade.sources import iter_items
+    from intro_lint.apps.grade.summary import class_report
+
+    settings, linter = setup(cli)
+    previous = read_baseline(opts.baseline) if opts.baseline else None
+    stats = ParseStats()
+    items = iter_items(inputs, settings.max_bytes, label_ids={*linter.rules, *LABEL_IDS})
+    with progress_bar(inputs, opts.quiet) as progress:
+        pairs = run_engine(opts, items, settings, linter.rules, progress, stats)
+        collected = collect(pairs)
+    from intro_lint.apps.grade.template_evidence import flag_copies
+
+    groups = collected.groups
+    active = [rule.id for rule in linter.active]
+    results = flag_copies(collected.results, groups, collected.texts, linter.rules, settings.weights, active)
+    report = class_report(results, active, groups)
+    return (apply_baseline(report, previous) if previous else report), collected, stats, linter.rules
+
+
+def setup(cli: dict):
+    """Settings as `check` merges them (rule folders made absolute for remote workers) and the Linter."""
+    from intro_lint.settings.layers import load_settings
+    from intro_lint.linter import linter_for
+
+    settings, _ = load_settings({k: v for k, v in cli.items() if v not in (None, ())}, Path.cwd())
+    settings = settings.model_copy(update={"rule_dirs": [os.path.abspath(d) for d in settings.rule_dirs]})
+    return settings, linter_for(settings)
+
+
+def run_engine(opts: Options, items, settings, rules, progress, stats):
+    """An iterator of (item, report) in input order from the chosen engine."""
+    if opts.engine == "dask":
+        return dask_grader()(items, settings, opts.scheduler, opts.jobs, stats=stats, progress=progress)
+    from intro_lint.apps.grade.doc_cache import cache_root
+    from intro_lint.apps.grade.local_executor import grade_local
+
+    cache_dir = None if opts.no_cache else str(cache_root())
+    return grade_local(items, settings, opts.jobs, cache_dir, progress, stats, rules)
+
+
+def dask_grader():
+    """intro_lint.apps.grade.dask_executor.grade_dask, or ConfigError saying what to install."""
+    if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
+        raise ConfigError("--engine dask needs dask.distributed: pip install 'intro-lint[dask]'")
+    try:
+        from intro_lint.apps.grade.dask_executor import grade_dask
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__package__}.dask_executor":
+            raise ConfigError("--engine dask is not available in this build") from None
+        raise ConfigError(f"--engine dask needs {exc.name!r}: pip install 'intro-lint[dask]'") from None
+    return grade_dask
+
+
+@contextmanager
+def progress_bar(inputs: list[str], quiet: bool):
+    """A progress callback on stderr when it is a terminal (and not --quiet); None otherwise."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from intro_lint.apps.grade.sources import count_items
+
+    with click.progressbar(length=count_items(inputs), label="grading", file=sys.stderr) as bar:
+        yield bar.update
+
+
+def collect(pairs) -> Collected:
+    """Keep what the report needs; sketch each draft for near-copy detection while the rest are graded."""
+    from intro_lint.analyse.analysis import analysable_text
+
+    got = Collected()
+    copies = None
+    for item, report in pairs:
+        got.results.append((item.model_copy(update={"message": None}), report))
+        if item.message is not None and not report.error:
+            got.texts[item.id] = item.message.text
+            if copies is None:
+                copies = near_copies()  # imported with the first graded draft, while workers parse the rest
+            if copies:
+                copies.add(item.id, analysable_text(item.message))
+    got.groups = copies.groups() if copies else []
+    return got
+
+
+def near_copies():
+    """A duplicates.NearCopies to feed, or False when that module or its library is missing."""
+    try:
+        from intro_lint.apps.grade.near_copies import NearCopies
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.near_copies":
+            click.echo(f"intro-lint: duplicate detection skipped: {exc.name} is not installed", err=True)
+        return False
+    return NearCopies()
+
+
+def write_report(out: str, fmt: str, report: ClassReport, texts: dict[str, str], rules) -> None:
+    from intro_lint.apps.grade.writers import render, write
+
+    content = render(fmt, report, texts, rules)
+    try:
+        write(out, content)
+    except OSError as exc:
+        raise ConfigError(f"--out {out}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def summary_line(report: ClassReport, stats, out: str) -> str:
+    s = report.summary
+    failed = f" ({s.errors} failed)" if s.errors else ""
+    mean = f"; mean score {s.mean_score}" if s.mean_score is not None else ""
+    return (f"intro-lint: graded {s.graded} of {s.drafts} drafts{failed}: {stats.parsed} parsed, "
+            f"{stats.cached} parses from cache, {stats.reused} reports reused{mean}; report written to {out}")
+
+
+if __name__ == "__main__":
+    grade_command(prog_name="intro-lint grade")

@@ -1,0 +1,88 @@
+"""The per-batch grading function every engine runs: messages in, reports out, one Linter per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from intro_lint.analyse.analysis import analysable_text, analyse
+from intro_lint.settings.fields import Settings
+from intro_lint.errors import InputError
+from intro_lint.linter import Linter, error_report
+from intro_lint.model import Message, Report
+from intro_lint.analyse.pipeline import parse_many
+from intro_lint.apps.grade.batches import Graded
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from intro_lint.apps.grade.doc_cache import DocCache
+
+
+@lru_cache(maxsize=4)
+def linter_for(settings_json: str) -> Linter:
+    """The process's Linter for these settings: rules and pipeline load once per worker."""
+    return Linter(Settings.model_validate_json(settings_json))
+
+
+def warm(settings_json: str) -> None:
+    """Load the rules and the pipeline now (a worker process's initializer), not with the first batch."""
+    linter_for(settings_json).nlp
+
+
+def grade_messages(messages: list[Message], settings_json: str, cache_dir: str | None = None,
+                   run_identity: str | None = None) -> Graded:
+    """Reports in input order: cached docs where the cache has them, one nlp.pipe pass over the rest.
+
+    With `cache_dir` the parses are cached; with `run_identity` too, the finished reports as well.
+    """
+    linter = linter_for(settings_json)
+    cache = _cache(linter, cache_dir)
+    texts = [analysable_text(m) for m in messages]
+    docs: list["Doc | None"] = [cache.get(t) for t in texts] if cache is not None else [None] * len(texts)
+    misses = [n for n, doc in enumerate(docs) if doc is None]
+    for n, doc in zip(misses, _parse([texts[n] for n in misses], linter)):
+        docs[n] = doc
+        if cache is not None and not isinstance(doc, Exception):
+            cache.put(texts[n], doc)
+    reports = [report_or_error(linter, m, doc) for m, doc in zip(messages, docs)]
+    if cache_dir is not None and run_identity is not None:
+        from intro_lint.apps.grade.report_cache import ReportCache
+
+        kept = ReportCache(Path(cache_dir), run_identity)
+        for message, report in zip(messages, reports):
+            kept.put(message, report)
+    return Graded(reports, parsed=len(misses), cached=len(messages) - len(misses))
+
+
+def _cache(linter: Linter, cache_dir: str | None) -> "DocCache | None":
+    if cache_dir is None:
+        return None
+    from intro_lint.apps.grade.doc_cache import DocCache
+
+    return DocCache(linter.nlp, Path(cache_dir))
+
+
+def _parse(texts: list[str], linter: Linter) -> Iterator["Doc | Exception"]:
+    """One nlp.pipe pass; if spaCy fails on the batch, each text alone, so only the bad one fails."""
+    try:
+        yield from list(parse_many(linter.nlp, texts))
+        return
+    except Exception:  # a text spaCy chokes on: find it without losing the others
+        pass
+    for text in texts:
+        try:
+            yield next(iter(parse_many(linter.nlp, [text])))
+        except Exception as exc:
+            yield exc
+
+
+def report_or_error(linter: Linter, message: Message, doc: "Doc | Exception") -> Report:
+    """One draft's report; a crash inside the parse or analysis becomes that draft's error, not the batch's."""
+    try:
+        if isinstance(doc, Exception):
+            raise doc
+        return linter.report(analyse(message, doc))
+    except Exception as exc:  # one odd draft must not sink a class of 10,000
+        return error_report(InputError(message.path, f"internal error while grading ({type(exc).__name__}: {exc})"))

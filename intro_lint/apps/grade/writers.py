@@ -1,0 +1,83 @@
+"""Write the class report in the format its file name asks for: .csv, .json or .html (atomically)."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import os
+from pathlib import Path
+from typing import Mapping
+
+from intro_lint.errors import ConfigError
+from intro_lint.apps.grade.values import ClassReport
+
+FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
+BASE_COLUMNS = ("id", "student", "score", "grade")
+TAIL_COLUMNS = ("rules", "duplicate_group", "baseline", "change", "error")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def format_for(path: str) -> str | None:
+    return FORMATS.get(Path(path).suffix.lower())
+
+
+def render(fmt: str, report: ClassReport, texts: Mapping[str, str], rules) -> str:
+    if fmt == "csv":
+        return csv_text(report)
+    if fmt == "json":
+        return json_text(report)
+    return html_renderer()(report, dict(texts), rules)
+
+
+def json_text(report: ClassReport) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def csv_text(report: ClassReport) -> str:
+    """One row per draft; subscores as one column per dimension; rules joined with semicolons."""
+    dims = list(dict.fromkeys(dim for r in report.reports for dim in r.subscores))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*BASE_COLUMNS, *dims, *TAIL_COLUMNS])
+    for row, rep in zip(report.drafts, report.reports):
+        subs = [rep.subscores.get(dim, "") if not row.error else "" for dim in dims]
+        writer.writerow([
+            cell(row.id), cell(row.student), blank(row.score), row.grade or "", *subs, ";".join(row.rules),
+            blank(row.duplicate_group), blank(row.baseline_score), blank(row.change), cell(row.error),
+        ])
+    return out.getvalue()
+
+
+def blank(value: object) -> object:
+    return "" if value is None else value
+
+
+def cell(value: str | None) -> str:
+    """Text a spreadsheet would run as a formula (a file or sender name from a student) gets a leading quote."""
+    if not value:
+        return ""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def html_renderer():
+    """intro_lint.apps.grade.html.render, or ConfigError when this build has no HTML report."""
+    try:
+        html = importlib.import_module(f"{__package__}.html")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.html":
+            raise ConfigError(f"the HTML report needs {exc.name!r}, which is not installed") from None
+        raise ConfigError("the HTML report is not available in this build; use --out with .csv or .json") from None
+    return html.render
+
+
+def write(path: str, content: str) -> None:
+    """Write beside the target and rename over it, so an interrupted run leaves no half-written report."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(content, encoding="utf-8", newline="")
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

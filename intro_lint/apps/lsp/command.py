@@ -1,0 +1,19 @@
+"""The `intro-lint lsp` click command: start the language server on stdio."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+
+@click.command("lsp")
+@click.option("--stdio", is_flag=True, help="Use standard input/output (the default; editors often pass it).")
+@click.option("--log-level", type=click.Choice(["error", "warning", "info", "debug"]), default="warning",
+              show_default=True, help="Server log detail, written to standard error.")
+def lsp_command(stdio: bool, log_level: str) -> None:
+    """Start the language server (LSP over standard input/output) for editors."""
+    logging.basicConfig(level=log_level.upper(), format="intro-lint lsp: %(levelname)s %(name)s: %(message)s")
+    from intro_lint.apps.lsp.server import serve_stdio
+
+    serve_stdio()

@@ -1,0 +1,88 @@
+"""Settings for a buffer (client options over the project files) and one Linter per settings."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from intro_lint.settings.fields import FIELDS, Settings
+from intro_lint.settings.layers import load_settings
+from intro_lint.linter import Linter
+from intro_lint.read.message import read_text
+
+SECTIONS = ("introLint", "intro-lint", "intro_lint")
+EDITOR_KEYS = frozenset({"path", "args", "trace", "enable", "server"})  # the editor's, not ours
+WARM_DRAFT = ("Hi Sam,\n\nCongratulations on the launch! Could you introduce me to Ana at Lumen "
+              "about the design role? My portfolio: https://example.org/p\n\nThanks,\nLee\n")
+
+
+def field_name(key: str) -> str:
+    """failOn, fail-on and fail_on all name the field fail_on."""
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower().replace("-", "_")
+
+
+def client_options(raw: Any) -> tuple[dict[str, Any], list[str]]:
+    """Settings from initializationOptions or didChangeConfiguration, and the keys ignored."""
+    if not isinstance(raw, Mapping):
+        return {}, []
+    section = next((raw[k] for k in SECTIONS if isinstance(raw.get(k), Mapping)), raw)
+    options: dict[str, Any] = {}
+    ignored = []
+    for key, value in section.items():
+        if field_name(key) in FIELDS:
+            options[field_name(key)] = value
+        elif key not in EDITOR_KEYS:
+            ignored.append(key)
+    return options, ignored
+
+
+class Linters:
+    """Effective settings per buffer folder, and a cache of Linters keyed by those settings."""
+
+    def __init__(self) -> None:
+        self.options: dict[str, Any] = {}
+        self.root: Path | None = None
+        self._cache: dict[str, Linter] = {}
+        self._lock = threading.Lock()
+
+    def configure(self, raw: Any) -> list[str]:
+        """Take the client's settings (a later call replaces them); returns the ignored keys."""
+        options, ignored = client_options(raw)
+        dirs = options.get("rule_dirs")
+        if isinstance(dirs, list) and self.root is not None:
+            options["rule_dirs"] = [_beside(self.root, d) if isinstance(d, str) else d for d in dirs]
+        self.options = options
+        return ignored
+
+    def settings_for(self, folder: Path) -> Settings:
+        """Client options > environment > project file found from `folder` > user file > defaults."""
+        return load_settings(self.options, folder, cli_source="editor settings")[0]
+
+    def linter_for(self, settings: Settings) -> Linter:
+        key = settings.model_dump_json()
+        with self._lock:
+            if key not in self._cache:
+                self._cache[key] = _new_linter(settings)
+            return self._cache[key]
+
+    def warm(self, folder: Path) -> str:
+        """Load the pipeline, rules and textstat once by linting a small draft; returns the pipeline."""
+        linter = self.linter_for(self.settings_for(folder))
+        linter.lint([read_text(WARM_DRAFT, "warm-up.txt")])
+        meta = linter.nlp.meta
+        return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
+def _new_linter(settings: Settings) -> Linter:
+    """As the CLI does: rules from the catalogue, unknown rule ids in the settings refused."""
+    from intro_lint.linter import linter_for
+
+    return linter_for(settings)
+
+
+def _beside(root: Path, folder: str) -> str:
+    return os.path.normpath(root / Path(folder).expanduser())

@@ -1,0 +1,1 @@
+"""The check stage: Analysis -> findings (the rule catalogue, the kinds behind rules, fixes)."""

@@ -1,0 +1,74 @@
+"""Turn a rule's fix templates into concrete edits for one hit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from intro_lint.model import Edit, Fix
+
+if TYPE_CHECKING:
+    from intro_lint.analyse.analysis import Analysis
+    from intro_lint.check.catalogue import FixTemplate, RuleSpec
+    from intro_lint.check.kinds.hit import Hit
+
+
+def _after_ask(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+    anchor = a.asks[0].end if a.asks else hit.end
+    return (Edit(start=anchor, end=anchor, text=text),)
+
+
+def _fill_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+    from intro_lint.analyse.analysis import header_name
+
+    g, name = a.layout.greeting, header_name(a.message.headers.get("To"))
+    if not name:
+        return ()
+    if g is None:
+        s = a.message.body.start
+        return (Edit(start=s, end=s, text=f"Hi {name},\n\n"),)
+    line = a.message.text[g.start:g.end]
+    word = line.split()[0].rstrip(",!:")
+    end_char = line[-1] if line[-1] in ",!:" else ","
+    return (Edit(start=g.start, end=g.end, text=f"{word} {name}{end_char}"),)
+
+
+def _after_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+    s = a.sents[0].start_char + a.base if a.sents else a.layout.core[0]
+    return (Edit(start=s, end=s, text=text),)
+
+
+def _replace_ask(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+    return (Edit(start=hit.start, end=hit.end, text=text),)
+
+
+def _blurb(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+    from intro_lint.check.fixes.scaffold import forwardable_blurb
+
+    last = a.sents[-1] if a.sents else None
+    anchor = a.base + last.start_char + len(last.text.rstrip()) if last else a.layout.core[1]
+    return (Edit(start=anchor, end=anchor, text="\n\n" + forwardable_blurb(a)),)
+
+
+ACTIONS = {
+    "insert-after-ask": _after_ask,
+    "fill-greeting": _fill_greeting,
+    "insert-after-greeting": _after_greeting,
+    "replace-ask": _replace_ask,
+    "insert-blurb": _blurb,
+}
+
+
+def _one(a: "Analysis", tpl: "FixTemplate", hit: "Hit") -> Fix | None:
+    if tpl.action == "none" or tpl.safety == "suggestion":
+        return Fix(title=tpl.title, safety="suggestion")
+    if tpl.action == "fill-greeting" and not hit.data.get("greeting"):
+        return None
+    make = ACTIONS.get(tpl.action)
+    edits = make(a, hit, tpl.text) if make else ()
+    return Fix(title=tpl.title, safety=tpl.safety, edits=edits) if edits else None
+
+
+def build_fixes(a: "Analysis", rule: "RuleSpec", hit: "Hit") -> tuple[Fix, ...]:
+    return tuple(f for f in (_one(a, t, hit) for t in rule.fixes) if f is not None)
+
+

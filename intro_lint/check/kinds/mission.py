@@ -1,0 +1,207 @@
+"""The eight mission checks: named functions over the intro-request model."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+from intro_lint.analyse.analysis import Analysis, header_name
+from intro_lint.analyse.request.asks import Ask, is_catch_up
+from intro_lint.analyse.screen import Screened
+from intro_lint.check.kinds.hit import Hit
+
+SUBSTANTIVE = ("intro", "reference", "referral", "leads", "review", "info", "other", "meeting")
+
+
+def _compile(words: list[str] | str) -> Screened | None:
+    """A rule's phrase list (regular expressions, matched case-insensitively on word boundaries)."""
+    return _compiled((words,) if isinstance(words, str) else tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _compiled(words: tuple[str, ...]) -> Screened | None:
+    return Screened(re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)) if words else None
+
+
+def _first(a: Analysis) -> tuple[int, int]:
+    if a.sents:
+        s = a.sents[0]
+        return a.base + s.start_char, a.base + s.start_char + len(s.text.rstrip())
+    return a.message.body.start, a.message.body.end
+
+
+def _need_signal(a: Analysis) -> bool:
+    """No explicit ask, yet the draft exists to get something (a job, a lead)."""
+    return bool(a.parties.purposes) and not a.gives and (bool(a.message.attachments) or a.focus.self_share >= 0.5)
+
+
+def _real_asks(a: Analysis) -> tuple[Ask, ...]:
+    return tuple(x for x in a.asks if not is_catch_up(x))
+
+
+def _ask_evidence(ask: Ask) -> str:
+    return f"ask: \"{ask.text}\" ({ask.why})"
+
+
+def long_silence(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    asks = [x for x in _real_asks(a) if x.kind in SUBSTANTIVE]
+    offers = [g for g in a.gives if g.kind == "offer"]
+    if not a.gaps or not asks or offers:
+        return []
+    gap = a.gaps[0]
+    return [Hit(gap.start, gap.end, (f"gap: \"{gap.text}\"", _ask_evidence(asks[0]), "no offer or news for them first"))]
+
+
+def vague_ask(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    asks = _real_asks(a)
+    if a.parties.connector_note and not any(x.open_ended for x in asks):
+        return []
+    if not a.asks:
+        if _need_signal(a):
+            s, e = _first(a)
+            return [Hit(s, e, ("no request found, though the draft is after a job, lead or intro",))]
+        return []
+    vague = [x for x in asks if x.open_ended]
+    if vague:
+        x = vague[0]
+        why = [f"open-ended: {', '.join(x.open_markers)}" if x.open_markers else "",
+               "brain-picking with no question" if x.brain_pick else "",
+               f"{x.alternatives} alternatives joined by 'or'" if x.alternatives >= 2 else ""]
+        return [Hit(x.start, x.end, (_ask_evidence(x), *[w for w in why if w]))]
+    contextless = len(a.sents) and all(any(s.start_char + a.base == x.start for x in a.asks) for s in a.sents)
+    if contextless and len(a.sents) <= p.get("max_context_free_sentences", 3):
+        x = a.asks[0]
+        return [Hit(x.start, x.end, (_ask_evidence(x), "no sentence says who you are or why you ask"))]
+    return []
+
+
+def no_attachment(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    m = a.materials
+    if m.says_attached and not m.attached and a.message.kind == "email":
+        s, e = m.says_attached
+        return [Hit(s, e, ("the text says something is attached, but the message has no attachment",))]
+    purposes = set(a.parties.purposes) & set(p.get("purposes", ["job", "investor", "customer"]))
+    if not purposes or m.present or a.parties.connector_note:
+        return []
+    asks = [x for x in a.asks if x.kind in ("intro", "leads", "referral")]
+    if not asks:
+        return []
+    x = asks[0]
+    return [Hit(x.start, x.end, (_ask_evidence(x), f"request for: {', '.join(sorted(purposes))}", "nothing attached or linked"))]
+
+
+def not_forwardable(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    if a.parties.connector_note:
+        return []  # the connector's own note to the target is what gets read
+    b = a.blurb
+    if b and not b.self_contained and (b.announced or any(x.kind == "intro" for x in a.asks)):
+        return [Hit(b.start, b.end, ("the note meant for forwarding " + "; ".join(b.problems),))]
+    if b:
+        return []
+    kinds = ("intro", "leads", "referral") if a.parties.beneficiary else ("intro",)
+    asks = [x for x in a.asks if x.kind in kinds]
+    if not asks:
+        return []
+    x = asks[0]
+    return [Hit(x.start, x.end, (_ask_evidence(x), "no self-contained note the reader could forward"))]
+
+
+def asks_without_giving(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    volunteered = _compile(p.get("volunteers_reader", []))
+    m = volunteered.search(a.core_text) if volunteered else None
+    if m and a.parties.connector_note and not a.gives:
+        s = a.layout.core[0] + m.start()
+        return [Hit(s, s + len(m.group()), (f"commits the reader's time for someone else: '{m.group()}'",))]
+    if a.gives or a.parties.connector_note:
+        return []
+    asks = _real_asks(a)
+    if asks:
+        x = asks[0]
+        return [Hit(x.start, x.end, (_ask_evidence(x), "no offer, pointer or interest in the reader's own work"))]
+    if _need_signal(a):
+        s, e = _first(a)
+        return [Hit(s, e, ("the draft is after something and offers nothing",))]
+    return []
+
+
+def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    text = a.text[a.message.body.start:a.message.body.end]
+    placeholder = re.search(p["placeholder"], text) if p.get("placeholder") else None
+    if placeholder:
+        s = a.message.body.start + placeholder.start()
+        return [Hit(s, s + len(placeholder.group()), (f"leftover placeholder '{placeholder.group()}'",))]
+    mass = _compile(p.get("mass_phrases", []))
+    hit = mass.search(text) if mass else None
+    if hit:
+        s = a.message.body.start + hit.start()
+        return [Hit(s, s + len(hit.group()), (f"mass-mail wording: '{hit.group()}'",))]
+    g = a.layout.greeting
+    if g and g.group:
+        return [Hit(g.start, g.end, ("the greeting names no one",), {"greeting": True})]
+    named = a.parties.reader and a.parties.reader != header_name(a.message.headers.get("To"))
+    about_reader = _compile(p.get("reader_reference", []))
+    if about_reader and about_reader.search(a.core_text):
+        return []
+    if g and not g.name and not named and (a.asks or _need_signal(a)):
+        return [Hit(g.start, g.end, ("the greeting names no one and nothing says why this reader",), {"greeting": True})]
+    if not g and not named and not a.parties.targets and not a.parties.connector_note and (a.asks or _need_signal(a) or not a.sents):
+        s, e = _first(a)
+        return [Hit(s, e, ("no greeting and nothing that names the reader or why they were chosen",), {"greeting": True})]
+    return []
+
+
+def research_burden(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    rx = _compile(p.get("open_sets", []))
+    for x in a.asks if rx else ():
+        m = rx.search(x.text)
+        if m:
+            return [Hit(x.start, x.end, (_ask_evidence(x), f"the reader must search: '{m.group()}'"))]
+    return []
+
+
+def self_centered(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+    if not a.asks and not _need_signal(a):
+        return []  # urgency words in a note that asks for nothing are not pressure on the reader
+    text = a.text[a.layout.core[0]:a.layout.core[1]]
+    for group in ("urgency", "desperation", "fallback"):
+        rx = _compile(p.get(group, []))
+        m = rx.search(text) if rx else None
+        if m:
+            s = a.layout.core[0] + m.start()
+            return [Hit(s, s + len(m.group()), (f"{group}: '{m.group()}'",))]
+    stacked = [x for x in a.asks if x.request_verbs >= p.get("stacked_asks", 3)]
+    if stacked:
+        x = stacked[0]
+        return [Hit(x.start, x.end, (_ask_evidence(x), f"{x.request_verbs} favours stacked in one request"))]
+    share, n = a.focus.self_share, a.focus.self_clauses
+    if share >= p.get("self_focus", 0.85) and n >= p.get("min_self_clauses", 6) and not a.gives and a.asks:
+        s, e = _first(a)
+        return [Hit(s, e, (f"{n} clauses about the writer, {a.focus.reader_clauses} about the reader",))]
+    return []
+
+
+PHRASES, NUMBER = "phrases", "number"
+# the parameters each check reads: a rule file may set these and nothing else
+PARAMS: dict[str, dict[str, str]] = {
+    "long-silence": {},
+    "vague-ask": {"max_context_free_sentences": NUMBER},
+    "no-attachment": {"purposes": PHRASES},
+    "not-forwardable": {},
+    "asks-without-giving": {"volunteers_reader": PHRASES},
+    "generic-blast": {"placeholder": "pattern", "reader_reference": PHRASES, "mass_phrases": PHRASES},
+    "research-burden": {"open_sets": PHRASES},
+    "self-centered": {"urgency": PHRASES, "desperation": PHRASES, "fallback": PHRASES, "stacked_asks": NUMBER,
+                      "self_focus": NUMBER, "min_self_clauses": NUMBER},
+}
+
+CHECKS: dict[str, Callable[[Analysis, dict[str, Any]], list[Hit]]] = {
+    "long-silence": long_silence,
+    "vague-ask": vague_ask,
+    "no-attachment": no_attachment,
+    "not-forwardable": not_forwardable,
+    "asks-without-giving": asks_without_giving,
+    "generic-blast": generic_blast,
+    "research-burden": research_burden,
+    "self-centered": self_centered,
+}

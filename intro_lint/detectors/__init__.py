@@ -1,1 +1,0 @@
-"""Detectors that build the intro-request model from one parsed draft."""

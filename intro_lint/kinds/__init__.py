@@ -1,9 +1,0 @@
-"""The registry of kinds: the Python behind rules; a rule file names its kind."""
-
-from __future__ import annotations
-
-from types import ModuleType
-
-from . import metric, model, phrase
-
-KINDS: dict[str, ModuleType] = {"model": model, "phrase": phrase, "metric": metric}

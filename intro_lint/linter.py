@@ -1,0 +1,90 @@
+"""The one-way pipeline: read -> analyse -> rules -> score, for one draft or many."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from intro_lint.analyse import pipeline as nlp_mod
+from intro_lint.analyse.analysis import Analysis, analysable_text, analyse
+from intro_lint.check.catalogue import RuleSpec, load_catalogue
+from intro_lint.settings.fields import Settings
+from intro_lint.settings.layers import enabled_rules, unknown_rule_ids
+from intro_lint.check.engine import run
+from intro_lint.errors import ConfigError, IntroLintError
+from intro_lint.positions import LineIndex
+from intro_lint.model import Finding, LocatedFinding, Message, Report
+from intro_lint.score import grade, score, subscores
+
+
+@dataclass
+class Linter:
+    """Holds the loaded rules and pipeline; lint as many drafts as you like with it."""
+
+    settings: Settings
+    rules: dict[str, RuleSpec] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.rules:
+            self.rules = load_catalogue(self.settings.rule_dirs)
+        chosen = enabled_rules(self.settings, set(self.rules))
+        self.active = [r for r in self.rules.values() if r.id in chosen]
+
+    @property
+    def nlp(self):
+        return nlp_mod.load(self.settings.pipeline)
+
+    def analyse_many(self, messages: Iterable[Message]) -> Iterator[Analysis]:
+        """One pass of nlp.pipe over the drafts, in input order."""
+        batch = list(messages)
+        docs = nlp_mod.parse_many(self.nlp, (analysable_text(m) for m in batch))
+        for message, doc in zip(batch, docs):
+            yield analyse(message, doc)
+
+    def findings(self, analysis: Analysis) -> list[Finding]:
+        return run(analysis, self.active, self.settings.severity)
+
+    def report(self, analysis: Analysis) -> Report:
+        found = self.findings(analysis)
+        return build_report(analysis.message, found, self.rules, self.settings.weights, analysis.metrics)
+
+    def lint(self, items: Iterable[Message | IntroLintError]) -> list[Report]:
+        """Reports in input order; an item that failed to read becomes an error report."""
+        items = list(items)
+        good = [m for m in items if isinstance(m, Message)]
+        by_id = {id(m): self.report(a) for m, a in zip(good, self.analyse_many(good))}
+        return [by_id[id(x)] if isinstance(x, Message) else error_report(x) for x in items]
+
+
+def locate(text: str, findings: list[Finding]) -> tuple[LocatedFinding, ...]:
+    index = LineIndex(text)
+    out = []
+    for f in findings:
+        line, col = index.line_col(f.start)
+        out.append(LocatedFinding(**f.model_dump(), line=line, column=col))
+    return tuple(out)
+
+
+def build_report(message: Message, found: list[Finding], rules, weights, metrics) -> Report:
+    value = score(found, rules, weights)
+    return Report(
+        path=message.path, score=value, grade=grade(value),
+        subscores=subscores(found, rules, weights, metrics), metrics=metrics,
+        findings=locate(message.text, found),
+    )
+
+
+def error_report(exc: IntroLintError) -> Report:
+    path = getattr(exc, "path", "?")
+    problem = getattr(exc, "problem", str(exc))
+    return Report(path=path, score=0, grade="-", subscores={}, metrics={}, error=problem)
+
+
+def linter_for(settings: Settings) -> Linter:
+    """The rules and pipeline the settings ask for; a rule id the catalogue lacks is a config error."""
+    rules = load_catalogue(settings.rule_dirs)
+    known = set(rules) | {alias for rule in rules.values() for alias in rule.aliases}
+    unknown = unknown_rule_ids(settings, known)
+    if unknown:
+        raise ConfigError(f"unknown rule id {unknown[0]!r} (known: {', '.join(sorted(rules))})")
+    return Linter(settings, rules)

@@ -1,0 +1,172 @@
+"""pytest-lsp fixtures: a real `python -m intro_lint.apps.lsp` process per test module, and helpers."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pygls.protocol import default_converter
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+
+# Tests mark themselves with `pytestmark = pytest.mark.asyncio(loop_scope="module")`: pytest-asyncio
+# runs in strict mode here and the server fixture below lives for one test module.
+
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLES = ROOT / "examples"
+PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
+WAIT_SECONDS = 120
+# No user config file and no INTRO_LINT_* variables may leak into the server under test.
+NO_USER_CONFIG = tempfile.mkdtemp(prefix="intro-lint-lsp-xdg-")
+SERVER_ENV = {k: v for k, v in os.environ.items() if not k.startswith("INTRO_LINT_")}
+SERVER_ENV.update(XDG_CONFIG_HOME=NO_USER_CONFIG, NO_COLOR="1")
+
+
+def record_diagnostics(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+    """Like pytest-lsp's own handler, but keeps the version and every publish in order."""
+    client.diagnostics[params.uri] = params.diagnostics
+    client.published[params.uri] = params
+    client.history.append(params)
+
+
+def make_client() -> LanguageClient:
+    client = LanguageClient(converter_factory=default_converter)
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, PUBLISH: record_diagnostics})
+    client.published, client.history = {}, []
+    return client
+
+
+CONFIG = ClientServerConfig(
+    server_command=[sys.executable, "-m", "intro_lint.apps.lsp"], client_factory=make_client, server_env=SERVER_ENV,
+)
+
+
+@pytest_lsp.fixture(scope="module", config=CONFIG)
+async def client(lsp_client: LanguageClient, request):
+    """The test module's INIT_OPTIONS, if any, go to the server as initializationOptions."""
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        initialization_options=getattr(request.module, "INIT_OPTIONS", None),
+    ))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.fixture(scope="module")
+def lsp(client, tmp_path_factory):
+    return Session(client, tmp_path_factory.mktemp("drafts"))
+
+
+def example(name: str) -> str:
+    return (EXAMPLES / name).read_text(encoding="utf-8")
+
+
+class Session:
+    """Open, change and query documents; wait for diagnostics by document version, never by sleeping."""
+
+    def __init__(self, client: LanguageClient, folder: Path):
+        self.client = client
+        self.folder = folder
+        self.versions: dict[str, int] = {}
+        self.texts: dict[str, str] = {}
+
+    def uri(self, name: str, folder: Path | None = None) -> str:
+        return ((folder or self.folder) / name).as_uri()
+
+    async def open(self, uri: str, text: str, language_id: str = "plaintext") -> list[types.Diagnostic]:
+        self.versions[uri], self.texts[uri] = 1, text
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=1, text=text)))
+        return await self.diagnostics(uri, 1)
+
+    def replace(self, uri: str, text: str) -> int:
+        """Send the whole new text; returns the new version."""
+        return self._change(uri, text, types.TextDocumentContentChangeWholeDocument(text=text))
+
+    def insert(self, uri: str, offset: int, new: str) -> int:
+        """An incremental change: insert `new` at a code-point offset; returns the new version."""
+        text = self.texts[uri]
+        at = position_at(text, offset)
+        change = types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text=new)
+        return self._change(uri, text[:offset] + new + text[offset:], change)
+
+    def _change(self, uri: str, text: str, change) -> int:
+        self.versions[uri] += 1
+        self.texts[uri] = text
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+            content_changes=[change]))
+        return self.versions[uri]
+
+    def close(self, uri: str) -> None:
+        self.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+
+    def publish_count(self) -> int:
+        return len(self.client.history)
+
+    async def diagnostics(self, uri: str, version: int, after: int = -1) -> list[types.Diagnostic]:
+        """The diagnostics published for `version` (and after publish number `after`, if given)."""
+        async with asyncio.timeout(WAIT_SECONDS):
+            while True:
+                got = [p for p in self.client.history[after + 1:] if p.uri == uri]
+                if got and got[-1].version == version:
+                    return list(got[-1].diagnostics)
+                await self.client.wait_for_notification(PUBLISH)
+
+    async def actions(self, uri: str, span: types.Range, diagnostics=(), only=None) -> list[types.CodeAction]:
+        context = types.CodeActionContext(diagnostics=list(diagnostics), only=only)
+        result = await self.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=span, context=context))
+        return list(result or [])
+
+    async def hover(self, uri: str, position: types.Position) -> types.Hover | None:
+        return await self.client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=position))
+
+
+# --- UTF-16 positions, computed independently of the server's own conversion ---------------------
+
+
+def position_at(text: str, offset: int) -> types.Position:
+    before = text[:offset]
+    line = before.count("\n")
+    column = before[before.rfind("\n") + 1:]
+    return types.Position(line=line, character=len(column.encode("utf-16-le")) // 2)
+
+
+def offset_at(text: str, position: types.Position) -> int:
+    lines = text.split("\n")
+    start = sum(len(line) + 1 for line in lines[:position.line])
+    line = lines[position.line] if position.line < len(lines) else ""
+    return start + len(line.encode("utf-16-le")[: 2 * position.character].decode("utf-16-le"))
+
+
+def text_in(text: str, span: types.Range) -> str:
+    return text[offset_at(text, span.start):offset_at(text, span.end)]
+
+
+def apply_edit(text: str, uri: str, edit: types.WorkspaceEdit) -> str:
+    """Apply a WorkspaceEdit's TextEdits for `uri` to `text`, last edit first."""
+    edits = sorted(edit.changes[uri], key=lambda e: (e.range.start.line, e.range.start.character), reverse=True)
+    for e in edits:
+        text = text[:offset_at(text, e.range.start)] + e.new_text + text[offset_at(text, e.range.end):]
+    return text
+
+
+def whole(text: str) -> types.Range:
+    return types.Range(start=types.Position(line=0, character=0), end=position_at(text, len(text)))
+
+
+def codes(diagnostics) -> set[str]:
+    return {d.code for d in diagnostics}
+
+
+for _helper in (example, position_at, offset_at, text_in, apply_edit, whole, codes):
+    setattr(Session, _helper.__name__, staticmethod(_helper))  # tests reach helpers as lsp.text_in(...)
