@@ -1,4 +1,8 @@
-"""Errors that reach the user as one clear line and exit code 2."""
+"""Errors that reach the user as one clear line, and the exit statuses every command shares."""
+
+EXIT_OK = 0  # nothing at or above --fail-on
+EXIT_FINDINGS = 1  # a finding at or above --fail-on (the guard: the message is held back)
+EXIT_ERROR = 2  # a usage, configuration or input error (the guard: the message was not checked)
 
 
 class IntroLintError(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from intro_lint.analyse import pipeline as nlp_mod
@@ -81,7 +82,22 @@ def error_report(exc: IntroLintError) -> Report:
 
 
 def linter_for(settings: Settings) -> Linter:
-    """The rules and pipeline the settings ask for; a rule id the catalogue lacks is a config error."""
+    """The rules and pipeline the settings ask for; a rule id the catalogue lacks is a config error.
+
+    Loaded once per process for equal settings: the CLI, the guard, the editor's buffers and every
+    grading worker get their Linter here.
+    """
+    return _loaded(settings.model_dump_json())
+
+
+def linters_loaded():
+    """How many Linters this process has built (functools cache statistics)."""
+    return _loaded.cache_info()
+
+
+@lru_cache(maxsize=8)
+def _loaded(settings_json: str) -> Linter:
+    settings = Settings.model_validate_json(settings_json)
     rules = load_catalogue(settings.rule_dirs)
     known = set(rules) | {alias for rule in rules.values() for alias in rule.aliases}
     unknown = unknown_rule_ids(settings, known)

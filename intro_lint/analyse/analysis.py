@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import textstat
-
+from intro_lint.analyse.metrics import metrics
 from intro_lint.analyse.request.asks import Ask, find_asks
 from intro_lint.analyse.request.blurb import Blurb, find_blurb
 from intro_lint.analyse.request.focus import Focus, clause_focus
@@ -16,22 +14,23 @@ from intro_lint.analyse.request.gives import Give, find_gives
 from intro_lint.analyse.request.layout import Layout, analyse_layout
 from intro_lint.analyse.request.materials import Materials, find_materials
 from intro_lint.analyse.request.parties import Parties, find_parties
-from intro_lint.analyse.spantext import remember, text_of
+from intro_lint.analyse.sentences import Sentence, sentences
 from intro_lint.model import Message
+from intro_lint.read.mail import header_name
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+if TYPE_CHECKING:  # spaCy is imported where the pipeline loads (pipeline.py), not here
+    from spacy.tokens import Doc
 
-NAME_IN_HEADER = re.compile(r'^\s*"?([^"<@]+?)"?\s*<')
+# Every offset in an Analysis (and in everything it holds) points into Message.text; `text` is
+# that text with suppressions blanked, so the offsets are the same.
 
 
 @dataclass(frozen=True)
 class Analysis:
     message: Message
     text: str  # Message.text with suppressions blanked; what every detector reads
-    doc: "Doc"
-    base: int  # Doc character 0 is Message.text[base]
-    sents: tuple["Span", ...]  # the sentences between greeting and sign-off
+    doc: Doc  # the parse of analysable_text(message)
+    sents: tuple[Sentence, ...]  # the sentences between greeting and sign-off
     layout: Layout
     asks: tuple[Ask, ...]
     gives: tuple[Give, ...]
@@ -63,16 +62,11 @@ def blanked_text(message: Message) -> str:
 
 def analysable_text(message: Message) -> str:
     """The newest message's text, blanked as above: the text spaCy parses."""
-    return blanked_text(message)[message.body.start:message.body.end]
+    return blanked_text(message)[message.body.start : message.body.end]
 
 
-def header_name(value: str | None) -> str | None:
-    m = NAME_IN_HEADER.match(value or "")
-    return m.group(1).split()[0] if m else None
-
-
-def _vocative(doc: "Doc", base: int, layout: Layout) -> str | None:
-    """'Nadia please ...', '..., Tomasz, so ...': a name that opens the draft or stands between commas."""
+def _vocative(doc: Doc, base: int, layout: Layout) -> str | None:
+    """'Nadia please ...', '..., Tomasz, so ...': a name opening the draft or between commas."""
     if layout.greeting is not None:
         return None
     core = [t for t in doc if layout.core[0] <= base + t.idx < layout.core[1] and not t.is_space]
@@ -81,57 +75,48 @@ def _vocative(doc: "Doc", base: int, layout: Layout) -> str | None:
             continue
         before = core[i - 1].text if i else ""
         after = core[i + 1].text if i + 1 < len(core) else ""
-        if (i == 0 and after.lower() in {",", "please", "!", "-"}) or (before == "," and after in {",", "!", "?", "."}):
+        opens = i == 0 and after.lower() in {",", "please", "!", "-"}
+        if opens or (before == "," and after in {",", "!", "?", "."}):
             return tok.text
     return None
 
 
-def _core_sents(sents: list["Span"], base: int, core: tuple[int, int]) -> tuple["Span", ...]:
-    """The non-blank sentences (as given) that overlap the core, between greeting and sign-off."""
-    out = []
-    for sent in sents:
-        start = base + sent.start_char
-        end = base + sent.end_char
-        if end > core[0] + 2 and start < core[1] - 1:
-            out.append(sent)
-    return tuple(out)
+def _core(sents: tuple[Sentence, ...], core: tuple[int, int]) -> tuple[Sentence, ...]:
+    """The sentences that overlap the core, between greeting and sign-off."""
+    return tuple(s for s in sents if s.end > core[0] + 2 and s.start < core[1] - 1)
 
 
-def _metrics(text: str, focus: Focus, n_sents: int) -> dict[str, float]:
-    words = textstat.lexicon_count(text) if text.strip() else 0
-    return {
-        "words": float(words),
-        "sentences": float(n_sents),
-        "words_per_sentence": round(words / n_sents, 1) if n_sents else 0.0,
-        # syllable-free indices: no dictionary to load, so nothing slow on the first call
-        "readability_grade": round(textstat.automated_readability_index(text), 1) if words else 0.0,
-        "coleman_liau": round(textstat.coleman_liau_index(text), 1) if words else 0.0,
-        "self_focus": round(focus.self_share, 2),
-    }
+def _entities(doc: Doc, parsed: str, base: int, core: tuple[int, int]) -> list[tuple[str, str]]:
+    """(text, label) of the named entities that start inside the core."""
+    return [
+        (parsed[e.start_char : e.end_char], e.label_)
+        for e in doc.ents
+        if core[0] <= base + e.start_char < core[1]
+    ]
 
 
-def analyse(message: Message, doc: "Doc") -> Analysis:
+def analyse(message: Message, doc: Doc) -> Analysis:
     """Build the intro-request model from a Doc of analysable_text(message)."""
-    text, base = blanked_text(message), message.body.start
-    layout = analyse_layout(text, message.body.start, message.body.end)
-    remember(doc, text[base:message.body.end])  # the text analysable_text gave spaCy
-    every = [s for s in doc.sents if text_of(s).strip()]  # one pass over the sentence boundaries
-    sents = _core_sents(every, base, layout.core)
-    reader = (layout.greeting.name if layout.greeting else None) or _vocative(doc, base, layout) or header_name(message.headers.get("To"))
+    text, body = blanked_text(message), message.body
+    parsed = text[body.start : body.end]  # what analysable_text gave spaCy
+    layout = analyse_layout(text, body.start, body.end)
+    every = sentences(doc, parsed, body.start)
+    sents = _core(every, layout.core)
+    greeted = layout.greeting.name if layout.greeting else None
+    reader = greeted or _vocative(doc, body.start, layout) or header_name(message.headers.get("To"))
     sender = header_name(message.headers.get("From"))
-    core_text = text[layout.core[0]:layout.core[1]]
-    ents = [(text_of(e), e.label_) for e in doc.ents if layout.core[0] <= base + e.start_char < layout.core[1]]
+    core_text = text[layout.core[0] : layout.core[1]]
+    ents = _entities(doc, parsed, body.start, layout.core)
     focus = clause_focus(sents)
-    asks = tuple(
-        a.__class__(**{**a.__dict__, "start": a.start + base, "end": a.end + base}) for a in find_asks(list(sents), reader)
-    )
+    attached = tuple(a.filename for a in message.attachments)
     return Analysis(
-        message=message, text=text, doc=doc, base=base, sents=sents, layout=layout, asks=asks,
-        gives=find_gives(every, base),
-        gaps=find_gaps(text, message.body.start, message.body.end),
+        message=message, text=text, doc=doc, sents=sents, layout=layout,
+        asks=find_asks(sents, reader),
+        gives=find_gives(every),
+        gaps=find_gaps(text, body.start, body.end),
         parties=find_parties(f"{message.subject or ''}\n{core_text}", ents, reader, sender),
-        materials=find_materials(text, message.body.start, message.body.end, tuple(a.filename for a in message.attachments)),
+        materials=find_materials(text, body.start, body.end, attached),
         blurb=find_blurb(text, layout.core[0], layout.core[1], layout.paragraphs, reader),
         focus=focus,
-        metrics=_metrics(core_text, focus, len(sents)),
+        metrics=metrics(core_text, focus, len(sents)),
     )

@@ -6,6 +6,7 @@ import importlib.util
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from intro_lint.analyse import boundaries
 from intro_lint.errors import ConfigError
 
 if TYPE_CHECKING:  # spaCy is imported lazily: nothing slow at import time
@@ -30,9 +31,8 @@ def pipeline_name(requested: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> "Language":
-    import spacy
-
-    from intro_lint.analyse import boundaries
+    """The pipeline with intro-lint's sentence boundaries, loaded once per process and name."""
+    import spacy  # here, not at the top: importing spaCy costs ~0.5 s that --help, rules and explain never need
 
     resolved = pipeline_name(name)
     try:
@@ -48,7 +48,3 @@ def load(name: str | None = None) -> "Language":
 def parse_many(nlp: "Language", texts: Iterable[str]) -> Iterator["Doc"]:
     """One pass through nlp.pipe; docs come back in input order."""
     return nlp.pipe(texts, batch_size=BATCH_SIZE)
-
-
-def version_of(nlp: "Language") -> str:
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -14,6 +14,7 @@ from intro_lint.read.htmltext import html_to_text
 from intro_lint.model import Attachment
 
 HEADER_NAMES = ("From", "To", "Cc", "Subject", "Date", "Message-ID")
+NAME_IN_HEADER = re.compile(r'^\s*"?([^"<@]+?)"?\s*<')
 
 # Defects after which the stdlib's view of a MIME structure cannot be trusted. A missing closing
 # boundary is not among them: truncated but otherwise fine mail is common and parses well.
@@ -49,6 +50,12 @@ def parse_email(data: bytes, path: str) -> ParsedEmail:
 def headers_of(msg: EmailMessage) -> dict[str, str]:
     """The chosen headers present, decoded (RFC 2047 words) and unfolded."""
     return {name: str(msg[name]) for name in HEADER_NAMES if msg[name] is not None}
+
+
+def header_name(value: str | None) -> str | None:
+    """The first name in an address header's display name: '"Ana Ruiz" <ana@x.org>' -> 'Ana'."""
+    m = NAME_IN_HEADER.match(value or "")
+    return m.group(1).split()[0] if m else None
 
 
 def _parse(data: bytes, path: str) -> EmailMessage:

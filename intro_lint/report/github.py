@@ -15,6 +15,7 @@ def render(
     reports: Sequence[Report],
     rules: Mapping[str, RuleSpec],
     texts: Mapping[str, str] | None = None,
+    color: bool = False,
 ) -> str:
     """One workflow command per line; `texts` (path -> text) adds the end position."""
     texts = texts or {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def _sentences(a) -> list[str]:
-    return [f"  [{a.base + s.start_char}-{a.base + s.end_char}] {s.text.strip()}" for s in a.sents]
+    return [f"  [{s.start}-{s.end}] {s.text.strip()}" for s in a.sents]
 
 
 def render_analysis(a) -> str:

@@ -24,6 +24,7 @@ def render(
     reports: Sequence[Report],
     rules: Mapping[str, RuleSpec],
     texts: Mapping[str, str] | None = None,
+    color: bool = False,
 ) -> str:
     """The whole SARIF log as JSON; `texts` (path -> text) adds end line/column."""
     return json.dumps(sarif_log(reports, rules, texts or {}), indent=2, ensure_ascii=False)

@@ -28,7 +28,13 @@ def _summary(report: Report) -> str:
     return f"{report.path}: score {report.score}/100 (grade {report.grade}), {count} {noun} [{subs}]"
 
 
-def render(reports: Sequence[Report], rules: Mapping[str, RuleSpec], color: bool = False) -> str:
+def render(
+    reports: Sequence[Report],
+    rules: Mapping[str, RuleSpec],
+    texts: Mapping[str, str] | None = None,
+    color: bool = False,
+) -> str:
+    """Each finding with its evidence and fixes, then one summary line per draft."""
     out: list[str] = []
     for report in reports:
         if report.error:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from intro_lint.analyse.request import lexicon as lx
-from intro_lint.analyse.spantext import text_of
+from intro_lint.analyse.sentences import Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -63,15 +63,15 @@ def _inverted_modal(sent: "Span") -> str | None:
     return None
 
 
-def _why_question(sent: "Span") -> str | None:
-    text = text_of(sent).strip()
+def _why_question(sent: Sentence) -> str | None:
+    text = sent.text.strip()
     if "?" not in text:
         return None
     if lx.WELLBEING_Q.search(text):
         return None
     if lx.ASKING_Q.search(text):
         return "question asking the reader for something"
-    return _inverted_modal(sent)
+    return _inverted_modal(sent.span)
 
 
 def _first_word(sent: "Span", names: set[str]) -> "Token | None":
@@ -82,21 +82,21 @@ def _first_word(sent: "Span", names: set[str]) -> "Token | None":
     return None
 
 
-def _why_imperative(sent: "Span", names: set[str]) -> str | None:
-    first = _first_word(sent, names)
+def _why_imperative(sent: Sentence, names: set[str]) -> str | None:
+    first = _first_word(sent.span, names)
     if first is None or first.tag_ != "VB" or _subject(first) is not None:
         return None
-    if first.lemma_.lower() in NOT_IMPERATIVE and not lx.PLEASE_FIND.search(text_of(sent)):
+    if first.lemma_.lower() in NOT_IMPERATIVE and not lx.PLEASE_FIND.search(sent.text):
         return None
     if any(c.lower_ in ("n't", "not", "never") for c in first.children):
         return None
-    if lx.COURTESY.search(text_of(sent)):
+    if lx.COURTESY.search(sent.text):
         return None
     return f"imperative ('{first.text} ...')"
 
 
-def why_ask(sent: "Span", names: set[str]) -> str | None:
-    text = text_of(sent)
+def why_ask(sent: Sentence, names: set[str]) -> str | None:
+    text = sent.text
     if lx.COURTESY.search(text) or lx.OFFER_SENTENCE.search(text):
         return None
     want = lx.WANT.search(text)
@@ -147,38 +147,38 @@ def _writer_acts_on(sent: "Span", offset: int) -> bool:
     return subj is not None and subj.lower_ in ("i", "we")
 
 
-def open_markers(sent: "Span", timebox: bool) -> tuple[str, ...]:
-    text = text_of(sent)
+def open_markers(sent: Sentence, timebox: bool) -> tuple[str, ...]:
+    text = sent.text
     hard = [
         m.group() for m in lx.OPEN_HARD.finditer(text)
-        if " you" in m.group().lower() or not _writer_acts_on(sent, m.start())
+        if " you" in m.group().lower() or not _writer_acts_on(sent.span, m.start())
     ]
     soft = [] if timebox else [m.group() for m in lx.OPEN_SOFT.finditer(text)]
     return tuple(hard + soft)
 
 
-def _targets(sent: "Span", prev: "Span | None", reader: str | None) -> tuple[str, ...]:
-    names = [e.text for e in sent.ents if e.label_ in ("PERSON", "ORG")]
-    if prev is not None and any(t.lower_ in ("her", "him", "them", "there") for t in sent):
-        names += [e.text for e in prev.ents if e.label_ in ("PERSON", "ORG")]
+def _targets(sent: Sentence, prev: Sentence | None, reader: str | None) -> tuple[str, ...]:
+    names = [sent.part(e) for e in sent.span.ents if e.label_ in ("PERSON", "ORG")]
+    if prev is not None and any(t.lower_ in ("her", "him", "them", "there") for t in sent.span):
+        names += [prev.part(e) for e in prev.span.ents if e.label_ in ("PERSON", "ORG")]
     skip = (reader or "").lower()
     return tuple(n for n in names if not skip or (n.lower() not in skip and skip not in n.lower()))
 
 
-def make_ask(sent: "Span", why: str, prev: "Span | None", reader: str | None) -> Ask:
-    full = text_of(sent)
+def make_ask(sent: Sentence, why: str, prev: Sentence | None, reader: str | None) -> Ask:
+    full = sent.text
     text = full.strip()
     timebox = bool(lx.TIMEBOX.search(text))
     return Ask(
-        start=sent.start_char, end=sent.start_char + len(full.rstrip()), text=text, why=why,
+        start=sent.start, end=sent.start + len(full.rstrip()), text=text, why=why,
         kind=ask_kind(text), open_markers=open_markers(sent, timebox),
-        brain_pick=bool(lx.BRAIN_PICK.search(text)), alternatives=_alternatives(sent),
-        timebox=timebox, targets=_targets(sent, prev, reader), request_verbs=_request_verbs(sent),
+        brain_pick=bool(lx.BRAIN_PICK.search(text)), alternatives=_alternatives(sent.span),
+        timebox=timebox, targets=_targets(sent, prev, reader), request_verbs=_request_verbs(sent.span),
     )
 
 
-def find_asks(sents: list["Span"], reader: str | None) -> tuple[Ask, ...]:
-    """Offsets are relative to the Doc; the caller shifts them into the message."""
+def find_asks(sents: tuple[Sentence, ...], reader: str | None) -> tuple[Ask, ...]:
+    """The sentences that ask the reader for something, as Asks with offsets into Message.text."""
     names = {reader} if reader else set()
     asks = []
     for i, sent in enumerate(sents):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from intro_lint.analyse.sentences import Sentence
+
 SELF = {"i", "we", "me", "my", "our"}
 READER = {"you", "your"}
 
@@ -19,11 +21,11 @@ class Focus:
         return self.self_clauses / total if total else 0.0
 
 
-def clause_focus(sents) -> Focus:
+def clause_focus(sents: tuple[Sentence, ...]) -> Focus:
     """Count clause subjects (nsubj of verbs) that are the writer versus the reader."""
     me = you = 0
     for sent in sents:
-        for tok in sent:
+        for tok in sent.span:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
                 word = tok.lower_
                 if word in SELF:

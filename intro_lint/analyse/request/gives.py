@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from intro_lint.analyse.request.lexicon import rx
 from intro_lint.analyse.screen import Screened
-from intro_lint.analyse.spantext import text_of
+from intro_lint.analyse.sentences import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 OFFER = rx(
     r"\bin return\b", r"\breturn the favou?r\b", r"\bif there(?:'s| is) anything (?:else )?(?:i|we) can\b",
@@ -79,13 +79,13 @@ def _offering(tok: "Token") -> bool:
     return tok.dep_ == "xcomp" and (head.lower_ in WILLING or any(c.lower_ in WILLING for c in head.children))
 
 
-def offer_clause(sent: "Span") -> bool:
+def offer_clause(sent: Sentence) -> bool:
     """A clause where the writer offers to do something for the reader (not to send their own CV)."""
-    for tok in sent:
+    for tok in sent.span:
         if tok.pos_ == "VERB" and tok.lemma_ in GIVE_VERBS and _offering(tok) and _writer_subject(tok):
-            whole = text_of(sent)
-            rest = whole[tok.idx - sent.start_char:]
-            if OWN_MATERIALS.search(rest[:60]) or re.search(r"\bwhom\b", whole[: tok.idx - sent.start_char]):
+            whole = sent.text
+            rest = whole[sent.offset(tok):]
+            if OWN_MATERIALS.search(rest[:60]) or re.search(r"\bwhom\b", whole[: sent.offset(tok)]):
                 continue
             if re.search(r"\b(?:work around|jump on|hop on|do (?:a |the )?(?:call|coffee|chat))\b", rest[:40], re.I):
                 continue
@@ -98,11 +98,12 @@ def _third_party(chunk: str, m: re.Match) -> bool:
     return bool(re.search(r"\bwhom\b", chunk[: m.start()], re.I))
 
 
-def find_gives(sents: list["Span"], base: int) -> tuple[Give, ...]:
+def find_gives(sents: tuple[Sentence, ...]) -> tuple[Give, ...]:
+    """Sentences that offer help, show interest in the reader's work, or answer an invitation."""
     out = []
     for sent in sents:
-        chunk = text_of(sent)
-        start, end = base + sent.start_char, base + sent.end_char
+        chunk = sent.text
+        start, end = sent.start, sent.end
         kind = None
         for name, pattern in (("offer", OFFER), ("interest", INTEREST), ("invited", INVITED)):
             m = pattern.search(chunk)

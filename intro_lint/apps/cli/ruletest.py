@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intro_lint.check.catalogue import RuleSpec, load_dir
+from intro_lint.check.catalogue import RuleSpec, load_catalogue, load_dir
+from intro_lint.linter import Linter
 from intro_lint.settings.fields import Settings
 from intro_lint.read.message import read_text
 
@@ -23,18 +24,11 @@ def example_failures(linter, spec: RuleSpec) -> list[str]:
 
 
 def run_examples(folder: Path) -> tuple[list[str], int]:
-    from intro_lint.linter import Linter
-
+    """Validate FOLDER's rule files (RuleFileError on the first bad one), then run their examples."""
     specs = load_dir(folder)
-    linter = Linter(Settings(), {**_builtin(), **specs})
+    linter = Linter(Settings(), {**load_catalogue(), **specs})
     failures, ran = [], 0
     for spec in specs.values():
         failures += example_failures(linter, spec)
         ran += len(spec.examples.fail) + len(spec.examples.pass_)
     return failures, ran
-
-
-def _builtin() -> dict[str, RuleSpec]:
-    from intro_lint.check.catalogue import load_catalogue
-
-    return load_catalogue()

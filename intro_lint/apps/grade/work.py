@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from intro_lint.analyse.analysis import analysable_text, analyse
 from intro_lint.settings.fields import Settings
 from intro_lint.errors import InputError
-from intro_lint.linter import Linter, error_report
+from intro_lint.linter import Linter, error_report, linter_for
 from intro_lint.model import Message, Report
 from intro_lint.analyse.pipeline import parse_many
 from intro_lint.apps.grade.batches import Graded
@@ -20,15 +19,14 @@ if TYPE_CHECKING:
     from intro_lint.apps.grade.doc_cache import DocCache
 
 
-@lru_cache(maxsize=4)
-def linter_for(settings_json: str) -> Linter:
-    """The process's Linter for these settings: rules and pipeline load once per worker."""
-    return Linter(Settings.model_validate_json(settings_json))
+def linter_of(settings_json: str) -> Linter:
+    """The process's Linter for these settings (linter_for loads rules and pipeline once per worker)."""
+    return linter_for(Settings.model_validate_json(settings_json))
 
 
 def warm(settings_json: str) -> None:
     """Load the rules and the pipeline now (a worker process's initializer), not with the first batch."""
-    linter_for(settings_json).nlp
+    linter_of(settings_json).nlp
 
 
 def grade_messages(messages: list[Message], settings_json: str, cache_dir: str | None = None,
@@ -37,7 +35,7 @@ def grade_messages(messages: list[Message], settings_json: str, cache_dir: str |
 
     With `cache_dir` the parses are cached; with `run_identity` too, the finished reports as well.
     """
-    linter = linter_for(settings_json)
+    linter = linter_of(settings_json)
     cache = _cache(linter, cache_dir)
     texts = [analysable_text(m) for m in messages]
     docs: list["Doc | None"] = [cache.get(t) for t in texts] if cache is not None else [None] * len(texts)

@@ -7,12 +7,24 @@ import sys
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-if TYPE_CHECKING:  # imported where used, as in cli.py
-    from intro_lint.apps.guard.decisions import Invocation, Verdict
+from intro_lint.apps.guard import overrides
+from intro_lint.apps.guard.arguments import GuardUsageError, Invocation, parse_arguments
+from intro_lint.apps.guard.delivery import deliver
+from intro_lint.apps.guard.verdict import Verdict, judge, read_message
+from intro_lint.errors import EXIT_ERROR, EXIT_FINDINGS, IntroLintError
+from intro_lint.linter import linter_for
+from intro_lint.report.text import render
+from intro_lint.settings.layers import load_settings
+
+# Exit statuses of `intro-lint guard` (docs/guard.md explains each). A guard that cannot check a
+# message refuses with 2, the project's usage/config/input status, not 75 (EX_TEMPFAIL): mutt and
+# neomutt show 75 as "Deferred.", which reads as "queued, will go later", and sendmail callers may
+# retry a 75 on their own; neither is true here, the message is still only in the client.
+EXIT_HELD = EXIT_FINDINGS
+EXIT_NOT_CHECKED = EXIT_ERROR
 
 PROG = "intro-lint guard"
 NOT_SENT = "the message was NOT sent"
@@ -25,11 +37,9 @@ def _say(line: str) -> None:
 
 
 class GuardCommand(click.Command):
-    """Hands its raw arguments to guard.parse_arguments: a client's sendmail flags defeat click's parser."""
+    """Hands its raw arguments to parse_arguments: a client's sendmail flags defeat click's parser."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        from intro_lint.apps.guard.decisions import GuardUsageError, parse_arguments
-
         try:
             invocation = parse_arguments(args, ctx.help_option_names)
         except GuardUsageError as exc:
@@ -53,7 +63,7 @@ class GuardCommand(click.Command):
         click.Argument(["command"], nargs=-1, metavar="-- COMMAND [ARGS]...", expose_value=False),
     ],
 )
-def guard_command(invocation: "Invocation") -> None:
+def guard_command(invocation: Invocation) -> None:
     """Check the message on standard input; send it unchanged with COMMAND, or hold it back.
 
     Set it as your mail client's sendmail, e.g. in neomutt:
@@ -74,46 +84,40 @@ def guard_command(invocation: "Invocation") -> None:
     raise click.exceptions.Exit(run(invocation, os.environ))
 
 
-def run(invocation: "Invocation", env: Mapping[str, str]) -> int:
+def run(invocation: Invocation, env: Mapping[str, str]) -> int:
     """Read, decide, and send or refuse; the exit status."""
-    from intro_lint.apps.guard import decisions as guard
-
     try:
         data = sys.stdin.buffer.read()
     except OSError as exc:
         _say(f"cannot read the message from standard input: {exc}; {NOT_SENT}")
-        return guard.EXIT_NOT_CHECKED
+        return EXIT_NOT_CHECKED
     if not data.strip():
         _say(f"no message on standard input; {NOT_SENT}")
-        return guard.EXIT_NOT_CHECKED
-    skips = guard.skip_fields(data)
+        return EXIT_NOT_CHECKED
+    skips = overrides.skip_fields(data)
     if skips:
-        return _send(invocation, guard.strip_fields(data, skips))
-    if guard.env_skip(env):
+        return _send(invocation, overrides.strip_fields(data, skips))
+    if overrides.env_skip(env):
         return _send(invocation, data)
-    for value in guard.other_override_values(data):
+    for value in overrides.other_override_values(data):
         _say(f"ignoring 'X-Intro-Lint: {value}' (the only value is 'skip'); checking the message")
     verdict = _verdict(data, invocation.fail_on)
     if verdict is None:
-        return guard.EXIT_NOT_CHECKED
+        return EXIT_NOT_CHECKED
     if not verdict.send:
         _hold(verdict, invocation.fail_on)
-        return guard.EXIT_HELD
+        return EXIT_HELD
     return _send(invocation, data)
 
 
-def _verdict(data: bytes, fail_on: str) -> "Verdict | None":
+def _verdict(data: bytes, fail_on: str) -> Verdict | None:
     """The guard's verdict, or None after saying on stderr why the message could not be checked."""
-    from intro_lint.apps.guard import decisions as guard
-    from intro_lint.settings.layers import load_settings
-    from intro_lint.errors import IntroLintError
-
     try:
         settings, _ = load_settings({}, Path.cwd())
-        message = guard.read_message(data, settings.max_bytes)
+        message = read_message(data, settings.max_bytes)
         if message is None:
-            return guard.Verdict(send=True, reason="no text to check")
-        return guard.judge(message, guard.linter_for(settings), fail_on)
+            return Verdict(send=True, reason="no text to check")
+        return judge(message, linter_for(settings), fail_on)
     except IntroLintError as exc:
         _say(f"cannot check the message: {exc}; {NOT_SENT}")
     except Exception as exc:  # a bug must hold the message back, never send it unchecked
@@ -124,9 +128,7 @@ def _verdict(data: bytes, fail_on: str) -> "Verdict | None":
     return None
 
 
-def _hold(verdict: "Verdict", fail_on: str) -> None:
-    from intro_lint.report.text import render
-
+def _hold(verdict: Verdict, fail_on: str) -> None:
     count = len(verdict.failing)
     noun = "finding" if count == 1 else "findings"
     _say(f"held back, {NOT_SENT}: {count} {noun} at or above {fail_on} (--fail-on {fail_on})")
@@ -135,9 +137,7 @@ def _hold(verdict: "Verdict", fail_on: str) -> None:
     click.echo(HOW_TO_OVERRIDE, err=True)
 
 
-def _send(invocation: "Invocation", payload: bytes) -> int:
-    from intro_lint.apps.guard.decisions import deliver
-
+def _send(invocation: Invocation, payload: bytes) -> int:
     done = deliver(invocation.argv, payload)
     if done.problem:
         _say(f"{done.problem}; {NOT_SENT} (your mail client still has it)")

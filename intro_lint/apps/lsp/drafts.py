@@ -14,7 +14,8 @@ from intro_lint.read.message import read_text
 from intro_lint.model import Finding, Message
 from intro_lint.apps.lsp.buffers import kind_of, not_text, too_large
 from intro_lint.apps.lsp.convert import PositionMap, diagnostic, notice
-from intro_lint.apps.lsp.options import Linters
+from intro_lint.apps.lsp.options import Options
+from intro_lint.linter import linter_for
 
 
 @dataclass(frozen=True)
@@ -51,17 +52,17 @@ class Result:
         return [*self.notices, *found]
 
 
-def lint_buffer(linters: Linters, snap: Snapshot, encoding: str | None) -> Result:
+def lint_buffer(options: Options, snap: Snapshot, encoding: str | None) -> Result:
     """Findings for the snapshot, or one notice when it is too large, binary, or misconfigured."""
     try:
-        settings = linters.settings_for(snap.folder)
+        settings = options.settings_for(snap.folder)
         oversize = too_large(snap.text, settings.max_bytes)
         if oversize:  # checked first: no copy or scan of a huge buffer
             return _notice(snap, encoding, "too-large", oversize, types.DiagnosticSeverity.Information)
         binary = not_text(snap.text)
         if binary:
             return _notice(snap, encoding, "not-text", binary, types.DiagnosticSeverity.Information)
-        linter = linters.linter_for(settings)
+        linter = linter_for(settings)
     except IntroLintError as exc:
         result = _notice(snap, encoding, "config-error", f"intro-lint: {exc}", types.DiagnosticSeverity.Error)
         result.problem = str(exc)

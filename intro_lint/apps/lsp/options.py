@@ -1,17 +1,16 @@
-"""Settings for a buffer (client options over the project files) and one Linter per settings."""
+"""Settings for a buffer: the editor's options over the project files found from its folder."""
 
 from __future__ import annotations
 
 import os
 import re
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from intro_lint.settings.fields import FIELDS, Settings
 from intro_lint.settings.layers import load_settings
-from intro_lint.linter import Linter
+from intro_lint.linter import linter_for
 from intro_lint.read.message import read_text
 
 SECTIONS = ("introLint", "intro-lint", "intro_lint")
@@ -40,14 +39,12 @@ def client_options(raw: Any) -> tuple[dict[str, Any], list[str]]:
     return options, ignored
 
 
-class Linters:
-    """Effective settings per buffer folder, and a cache of Linters keyed by those settings."""
+class Options:
+    """The editor's options, and the effective settings for a buffer's folder."""
 
     def __init__(self) -> None:
         self.options: dict[str, Any] = {}
         self.root: Path | None = None
-        self._cache: dict[str, Linter] = {}
-        self._lock = threading.Lock()
 
     def configure(self, raw: Any) -> list[str]:
         """Take the client's settings (a later call replaces them); returns the ignored keys."""
@@ -62,26 +59,12 @@ class Linters:
         """Client options > environment > project file found from `folder` > user file > defaults."""
         return load_settings(self.options, folder, cli_source="editor settings")[0]
 
-    def linter_for(self, settings: Settings) -> Linter:
-        key = settings.model_dump_json()
-        with self._lock:
-            if key not in self._cache:
-                self._cache[key] = _new_linter(settings)
-            return self._cache[key]
-
     def warm(self, folder: Path) -> str:
         """Load the pipeline, rules and textstat once by linting a small draft; returns the pipeline."""
-        linter = self.linter_for(self.settings_for(folder))
+        linter = linter_for(self.settings_for(folder))
         linter.lint([read_text(WARM_DRAFT, "warm-up.txt")])
         meta = linter.nlp.meta
         return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
-
-
-def _new_linter(settings: Settings) -> Linter:
-    """As the CLI does: rules from the catalogue, unknown rule ids in the settings refused."""
-    from intro_lint.linter import linter_for
-
-    return linter_for(settings)
 
 
 def _beside(root: Path, folder: str) -> str:

@@ -19,7 +19,7 @@ from intro_lint import __version__
 from intro_lint.apps.lsp.actions import FIX_ALL, QUICKFIX, code_actions
 from intro_lint.apps.lsp.drafts import Result, Snapshot, lint_buffer
 from intro_lint.apps.lsp.hover import hover
-from intro_lint.apps.lsp.options import SECTIONS, Linters
+from intro_lint.apps.lsp.options import SECTIONS, Options
 from intro_lint.apps.lsp.schedule import Latest
 
 
@@ -28,7 +28,7 @@ class IntroLintServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__("intro-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-        self.linters = Linters()
+        self.options = Options()
         self.results: dict[str, Result] = {}
         self.latest = Latest(self.lint_and_publish)
         # One thread: spaCy parses one draft at a time; Latest keeps at most one waiting job per document.
@@ -43,12 +43,12 @@ class IntroLintServer(LanguageServer):
         if doc is None:
             return None
         path = to_fs_path(uri) if uri.startswith("file:") else None
-        folder = Path(path).parent if path else (self.linters.root or Path.cwd())
+        folder = Path(path).parent if path else (self.options.root or Path.cwd())
         return Snapshot(uri, path or uri, doc.language_id, doc.source, doc.version, folder)
 
     async def run_lint(self, snap: Snapshot) -> Result:
         encoding = self.workspace.position_encoding
-        return await asyncio.get_running_loop().run_in_executor(self.worker, lint_buffer, self.linters, snap, encoding)
+        return await asyncio.get_running_loop().run_in_executor(self.worker, lint_buffer, self.options, snap, encoding)
 
     async def lint_and_publish(self, uri: str) -> None:
         """Lint the current text; publish unless the document changed meanwhile (then it reruns)."""
@@ -85,15 +85,15 @@ class IntroLintServer(LanguageServer):
             self.log(f"intro-lint: {result.problem}", types.MessageType.Error)
 
     def configure(self, raw: object) -> None:
-        ignored = self.linters.configure(raw)
+        ignored = self.options.configure(raw)
         if ignored:
             self.log(f"intro-lint: ignoring unknown settings: {', '.join(map(str, ignored))}", types.MessageType.Warning)
 
     async def warm(self) -> None:
         """Load the pipeline and textstat before the first draft arrives."""
         started = time.perf_counter()
-        folder = self.linters.root or Path.cwd()
-        name = await asyncio.get_running_loop().run_in_executor(self.worker, self.linters.warm, folder)
+        folder = self.options.root or Path.cwd()
+        name = await asyncio.get_running_loop().run_in_executor(self.worker, self.options.warm, folder)
         self.log(f"intro-lint {__version__}: pipeline {name} ready in {time.perf_counter() - started:.2f} s")
 
 
@@ -136,7 +136,7 @@ server = IntroLintServer()
 @server.feature(types.INITIALIZE)
 @guarded
 def initialize(ls: IntroLintServer, params: types.InitializeParams) -> None:
-    ls.linters.root = root_of(params)
+    ls.options.root = root_of(params)
     ls.configure(params.initialization_options)
 
 

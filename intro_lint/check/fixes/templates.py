@@ -18,7 +18,7 @@ def _after_ask(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
 
 
 def _fill_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
-    from intro_lint.analyse.analysis import header_name
+    from intro_lint.read.mail import header_name
 
     g, name = a.layout.greeting, header_name(a.message.headers.get("To"))
     if not name:
@@ -33,7 +33,7 @@ def _fill_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
 
 
 def _after_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
-    s = a.sents[0].start_char + a.base if a.sents else a.layout.core[0]
+    s = a.sents[0].start if a.sents else a.layout.core[0]
     return (Edit(start=s, end=s, text=text),)
 
 
@@ -45,7 +45,7 @@ def _blurb(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
     from intro_lint.check.fixes.scaffold import forwardable_blurb
 
     last = a.sents[-1] if a.sents else None
-    anchor = a.base + last.start_char + len(last.text.rstrip()) if last else a.layout.core[1]
+    anchor = last.start + len(last.text.rstrip()) if last else a.layout.core[1]
     return (Edit(start=anchor, end=anchor, text="\n\n" + forwardable_blurb(a)),)
 
 

@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from intro_lint.analyse.analysis import Analysis, header_name
+from intro_lint.analyse.analysis import Analysis
+from intro_lint.read.mail import header_name
 from intro_lint.analyse.request.asks import Ask, is_catch_up
 from intro_lint.analyse.screen import Screened
 from intro_lint.check.kinds.hit import Hit
@@ -27,7 +28,7 @@ def _compiled(words: tuple[str, ...]) -> Screened | None:
 def _first(a: Analysis) -> tuple[int, int]:
     if a.sents:
         s = a.sents[0]
-        return a.base + s.start_char, a.base + s.start_char + len(s.text.rstrip())
+        return s.start, s.start + len(s.text.rstrip())
     return a.message.body.start, a.message.body.end
 
 
@@ -69,7 +70,7 @@ def vague_ask(a: Analysis, p: dict[str, Any]) -> list[Hit]:
                "brain-picking with no question" if x.brain_pick else "",
                f"{x.alternatives} alternatives joined by 'or'" if x.alternatives >= 2 else ""]
         return [Hit(x.start, x.end, (_ask_evidence(x), *[w for w in why if w]))]
-    contextless = len(a.sents) and all(any(s.start_char + a.base == x.start for x in a.asks) for s in a.sents)
+    contextless = len(a.sents) and all(any(s.start == x.start for x in a.asks) for s in a.sents)
     if contextless and len(a.sents) <= p.get("max_context_free_sentences", 3):
         x = a.asks[0]
         return [Hit(x.start, x.end, (_ask_evidence(x), "no sentence says who you are or why you ask"))]

@@ -65,7 +65,7 @@ def test_a_running_scheduler_streams_and_each_worker_loads_the_pipeline_once(lin
     """Through a scheduler address, as `--scheduler tcp://...` does; the input is pulled a few batches ahead,
     and a task that fails on a worker ends the run with one clear error."""
     distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
-    from intro_lint.apps.grade.work import linter_for
+    from intro_lint.linter import linters_loaded
 
     items = _items()
     pulled = []
@@ -82,7 +82,7 @@ def test_a_running_scheduler_streams_and_each_worker_loads_the_pipeline_once(lin
         first = next(results)
         ahead = len(pulled)  # 2 worker threads x 2 batches in flight x 2 drafts
         got = [first, *results]
-        loads = client.run(linter_for.cache_info)  # on each worker: one miss = one Linter built
+        loads = client.run(linters_loaded)  # on each worker: one miss = one Linter built
         with pytest.raises(IntroLintError, match="a Dask task failed: TypeError"):  # a task that raises
             list(grade_dask(items, Settings(), cluster.scheduler_address, work=operator.truediv))
     assert ahead <= 8 < len(items)

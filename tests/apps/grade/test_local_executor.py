@@ -132,7 +132,7 @@ def test_grade_messages_keeps_one_linter_per_settings(linter, items):
     messages = [item.message for item in items if item.message][:4]
     graded = work.grade_messages(messages, settings_json)
     assert graded.reports == linter.lint(messages) and (graded.parsed, graded.cached) == (4, 0)
-    assert work.linter_for(settings_json) is work.linter_for(settings_json)
+    assert work.linter_of(settings_json) is work.linter_of(settings_json)
 
 
 def test_two_processes_give_the_same_reports_and_share_the_cache(linter, tmp_path):

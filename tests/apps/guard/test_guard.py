@@ -18,8 +18,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from intro_lint.apps.guard import decisions as guard
-from intro_lint.apps.guard.decisions import GuardUsageError, parse_arguments
+from intro_lint.apps.guard import arguments, command, delivery, overrides, verdict
+from intro_lint.apps.guard.arguments import GuardUsageError, parse_arguments
 from intro_lint.apps.guard.command import guard_command
 
 HERE = Path(__file__).resolve().parent
@@ -148,7 +148,7 @@ def test_a_message_with_no_text_passes_untouched(tmp_path, message):
 def test_a_bad_draft_is_held_back_with_its_findings_and_fixes(tmp_path):
     done = run_guard(tmp_path, plain_message(BAD))
     err = done.stderr.decode()
-    assert done.returncode == guard.EXIT_HELD == 1
+    assert done.returncode == command.EXIT_HELD == 1
     assert sent(tmp_path) is None
     assert "held back, the message was NOT sent: 1 finding at or above error" in err
     assert "draft:3:91: error no-attachment" in err
@@ -215,7 +215,7 @@ def test_a_broken_config_refuses_and_sends_nothing(tmp_path):
     (tmp_path / ".intro-lint.toml").write_text('fial-on = "error"\n', encoding="utf-8")
     done = run_guard(tmp_path, pdf_message(GOOD))
     err = done.stderr.decode()
-    assert done.returncode == guard.EXIT_NOT_CHECKED == 2
+    assert done.returncode == command.EXIT_NOT_CHECKED == 2
     assert sent(tmp_path) is None
     assert ".intro-lint.toml" in err and "fial-on" in err and "the message was NOT sent" in err
 
@@ -245,7 +245,7 @@ def test_a_crash_inside_the_guard_refuses_and_sends_nothing(tmp_path, monkeypatc
     def boom(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(guard, "judge", boom)
+    monkeypatch.setattr(command, "judge", boom)
     monkeypatch.chdir(tmp_path)
     args = ["--", fake_sendmail(tmp_path)]
     result = CliRunner().invoke(guard_command, args, input=plain_message(BAD), env=clean_env(tmp_path))
@@ -336,24 +336,24 @@ def test_registered_under_a_group_it_still_sees_the_dashes(tmp_path, monkeypatch
 def test_only_top_level_header_fields_count():
     inner = b"X-Intro-Lint: skip\n"
     message = b"From x@y Mon Jan  1 00:00:00 2026\nTo: a@b\nSubject: hi\n\n" + inner
-    assert [f.name for f in guard.header_fields(message)] == ["To", "Subject"]
-    assert guard.skip_fields(message) == []
+    assert [f.name for f in overrides.header_fields(message)] == ["To", "Subject"]
+    assert overrides.skip_fields(message) == []
     broken = b"To: a@b\nnot a header line\nX-Intro-Lint: skip\n\nbody\n"  # the stdlib ends the header here
-    assert guard.skip_fields(broken) == []
+    assert overrides.skip_fields(broken) == []
 
 
 def test_strip_fields_cuts_exactly_the_fields():
     message = b"To: a@b\r\nX-Intro-Lint: skip\r\n  \r\nSubject: x\r\n\r\nX-Intro-Lint: skip\r\n"
-    fields = guard.skip_fields(message)
-    assert guard.strip_fields(message, fields) == b"To: a@b\r\nSubject: x\r\n\r\nX-Intro-Lint: skip\r\n"
+    fields = overrides.skip_fields(message)
+    assert overrides.strip_fields(message, fields) == b"To: a@b\r\nSubject: x\r\n\r\nX-Intro-Lint: skip\r\n"
     last = b"To: a@b\nX-Intro-Lint: Skip"  # no line break at the very end
-    assert guard.strip_fields(last, guard.skip_fields(last)) == b"To: a@b\n"
+    assert overrides.strip_fields(last, overrides.skip_fields(last)) == b"To: a@b\n"
 
 
 @pytest.mark.parametrize("value, skip", [("1", True), ("true", True), ("YES", True), ("on", True),
                                          ("0", False), ("", False), ("no", False), ("2", False)])
 def test_env_skip(value, skip):
-    assert guard.env_skip({"INTRO_LINT_SKIP": value}) is skip
+    assert overrides.env_skip({"INTRO_LINT_SKIP": value}) is skip
 
 
 # --- the git send-email hook from docs/guard.md ------------------------------------------------------
