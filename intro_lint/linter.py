@@ -12,6 +12,7 @@ from intro_lint.check.catalogue import RuleSpec, load_catalogue
 from intro_lint.settings.fields import Settings
 from intro_lint.settings.layers import enabled_rules, unknown_rule_ids
 from intro_lint.check.engine import run
+from intro_lint.check.signals import NO_SIGNALS, Signals
 from intro_lint.errors import ConfigError, IntroLintError
 from intro_lint.positions import LineIndex
 from intro_lint.model import Finding, LocatedFinding, Message, Report
@@ -42,12 +43,14 @@ class Linter:
         for message, doc in zip(batch, docs):
             yield analyse(message, doc)
 
-    def findings(self, analysis: Analysis) -> list[Finding]:
-        return run(analysis, self.active, self.settings.severity)
+    def findings(self, analysis: Analysis, signals: Signals = NO_SIGNALS) -> list[Finding]:
+        """The active rules' findings; `signals`: what a batch knows about the draft (grade's)."""
+        return run(analysis, self.active, self.settings.severity, signals)
 
-    def report(self, analysis: Analysis) -> Report:
-        found = self.findings(analysis)
-        return build_report(analysis.message, found, self.rules, self.settings.weights, analysis.metrics)
+    def report(self, analysis: Analysis, signals: Signals = NO_SIGNALS) -> Report:
+        found = self.findings(analysis, signals)
+        weights = self.settings.weights
+        return build_report(analysis.message, found, self.rules, weights, analysis.metrics)
 
     def lint(self, items: Iterable[Message | IntroLintError]) -> list[Report]:
         """Reports in input order; an item that failed to read becomes an error report."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from intro_lint.check.catalogue import RuleSpec
+from intro_lint.check.catalogue import DIMENSIONS, RuleSpec
 from intro_lint.model import Finding
 
 SEVERITY_FACTOR = {"info": 0.5, "warning": 1.0, "error": 1.5}
-DIMENSIONS = ("relationship", "ask", "materials", "forwardability", "reciprocity", "personalisation", "readability")
 GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"))
 READABLE_GRADE = 9.0  # automated readability index at or below this reads easily
 

@@ -2,21 +2,47 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 
-def atomic_write(path: str, text: str, original: bytes) -> None:
-    """Write beside the file, then rename over it: a crash leaves the old file whole."""
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write beside path, keep the replaced file's mode, rename over it; no temp file survives."""
     target = Path(path)
-    newline_text = text.replace("\n", "\r\n") if b"\r\n" in original else text
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".intro-lint", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(newline_text)
-        os.chmod(tmp, target.stat().st_mode & 0o7777)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode_for(target))
         os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException:  # KeyboardInterrupt too: the old file stays whole, the temp file goes
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
+
+
+def mode_for(target: Path) -> int:
+    """The permission bits of the file being replaced; a new file gets what open() would give it."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+@cache
+def _umask() -> int:
+    """The process umask, read once: from /proc on Linux, else by setting it and setting it back
+    (which another thread creating a file at that instant could see, hence only as a fallback)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
+from intro_lint.check.fixes.templates import Action
+from intro_lint.check.kinds import KINDS, KindParams
 from intro_lint.errors import RuleFileError
-from intro_lint.settings.files import builtin_dir
 from intro_lint.model import Safety, Severity
+from intro_lint.settings.files import builtin_dir
+
+# where a rule's findings cost points; readability is a subscore from the metrics, not from rules
+Dimension = Literal[
+    "relationship", "ask", "materials", "forwardability", "reciprocity", "personalisation"
+]
+DIMENSIONS: tuple[str, ...] = (*get_args(Dimension), "readability")  # every subscore
 
 
 class FixTemplate(BaseModel):
@@ -18,7 +27,7 @@ class FixTemplate(BaseModel):
 
     title: str
     safety: Safety = "suggestion"
-    action: str = "none"  # what the kind should build: none | insert-scaffold | replace | delete
+    action: Action = "none"  # the edit to build (fixes/templates.py ACTIONS), or none
     text: str = ""
 
 
@@ -37,29 +46,61 @@ class RuleSpec(BaseModel):
     id: str
     kind: str
     severity: Severity = "warning"
-    dimension: str = "ask"
+    dimension: Dimension = "ask"
     weight: int = Field(default=10, ge=0, le=100)
     message: str
     why: str
     source: str
     fixes: list[FixTemplate] = Field(default_factory=list)
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: KindParams
     aliases: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
     path: str = ""
 
-    @model_validator(mode="after")
-    def _known_kind(self) -> "RuleSpec":
-        from intro_lint.check.kinds import KINDS
+    @model_validator(mode="before")
+    @classmethod
+    def _kind_into_params(cls, data: Any) -> Any:
+        """The file names its kind at the top; [params] are validated as that kind's parameters."""
+        if not isinstance(data, dict) or not isinstance(data.get("params", {}), dict):
+            return data
+        params = data.get("params", {})
+        if "kind" in params:
+            raise ValueError("field params.kind: the kind is set at the top of the file")
+        return {**data, "params": {**params, "kind": data.get("kind")}}
 
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown kind {self.kind!r} (known: {', '.join(sorted(KINDS))})")
-        KINDS[self.kind].validate_params(self.params)
-        return self
+
+def _as_written(loc: tuple[int | str, ...]) -> list[str]:
+    """An error's location as the file spells it: no union tags (kind, then check) after params."""
+    parts = [str(p) for p in loc]
+    if parts[:1] == ["params"] and parts[1:2] and parts[1] in KINDS:
+        nested = get_origin(KINDS[parts[1]].Params) is Annotated  # a union of its own
+        parts = ["params", *parts[3 if nested else 2 :]]
+    return parts
 
 
-def _field_path(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in loc) or "(rule)"
+def _tag_problem(where: list[str], err: ErrorDetails) -> str:
+    """A missing or unknown `kind` or `check`: the value that picks the parameter model."""
+    name, ctx = err["ctx"]["discriminator"].strip("'"), err["ctx"]
+    if where == ["params"] and name == "kind":  # the top-level kind, copied into params
+        return f"field kind: unknown kind {ctx['tag']!r} (known: {', '.join(sorted(KINDS))})"
+    field = ".".join([*where, name])
+    if "tag" not in ctx:
+        return f"field {field}: Field required"
+    known = sorted(t.strip(" '") for t in ctx["expected_tags"].split(","))
+    return f"field {field}: must be one of {', '.join(known)} (got {ctx['tag']!r})"
+
+
+def _problem(err: ErrorDetails) -> str:
+    """One pydantic error as `field <where>: <what is wrong>`."""
+    msg = err["msg"].removeprefix("Value error, ")
+    if msg.startswith("field "):
+        return msg  # the validator named the field itself
+    where = _as_written(err["loc"])
+    if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        return _tag_problem(where, err)
+    if err["type"] == "literal_error":
+        msg = f"{msg} (got {err['input']!r})"
+    return f"field {'.'.join(where) or '(rule)'}: {msg}"
 
 
 def load_rule_file(path: Path) -> RuleSpec:
@@ -77,12 +118,7 @@ def load_rule_file(path: Path) -> RuleSpec:
     try:
         return RuleSpec.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
-        err = exc.errors()[0]
-        msg = err["msg"].removeprefix("Value error, ")
-        where = "" if not err["loc"] and msg.startswith("field ") else f"field {_field_path(err['loc'])}: "
-        raise RuleFileError(f"{path}: rule {rule_id}: {where}{msg}") from None
-    except (ValueError, TypeError) as exc:
-        raise RuleFileError(f"{path}: rule {rule_id}: {exc}") from None
+        raise RuleFileError(f"{path}: rule {rule_id}: {_problem(exc.errors()[0])}") from None
 
 
 def load_dir(folder: Path) -> dict[str, RuleSpec]:

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
 from intro_lint.analyse.analysis import Analysis
 from intro_lint.check.catalogue import RuleSpec
 from intro_lint.check.fixes.templates import build_fixes
 from intro_lint.check.kinds import KINDS
+from intro_lint.check.signals import NO_SIGNALS, Signals
 from intro_lint.model import Finding, Severity
-
-
-def active_rules(rules: dict[str, RuleSpec], select: Iterable[str] | None, ignore: Iterable[str]) -> list[RuleSpec]:
-    chosen = set(select) if select is not None else set(rules)
-    dropped = set(ignore)
-    return [r for r in rules.values() if (r.id in chosen or chosen & set(r.aliases)) and r.id not in dropped]
 
 
 def suppressed(analysis: Analysis, rule: RuleSpec) -> bool:
@@ -23,20 +16,29 @@ def suppressed(analysis: Analysis, rule: RuleSpec) -> bool:
     return any(names & set(s.rules) for s in analysis.message.suppressions)
 
 
-def run_rule(analysis: Analysis, rule: RuleSpec, severity: Severity | None = None) -> list[Finding]:
-    findings = []
-    for hit in KINDS[rule.kind].check(analysis, rule.params):
-        if suppressed(analysis, rule):
-            continue
-        findings.append(Finding(
+def reads_signals(rules: list[RuleSpec]) -> bool:
+    """Whether any of the rules reads a batch's Signals (else linting with them changes nothing)."""
+    return any(rule.params.reads_signals for rule in rules)
+
+
+def run_rule(analysis: Analysis, rule: RuleSpec, severity: Severity | None = None,
+             signals: Signals = NO_SIGNALS) -> list[Finding]:
+    hits = KINDS[rule.kind].check(analysis, rule.params, signals)
+    if not hits or suppressed(analysis, rule):
+        return []
+    return [
+        Finding(
             rule=rule.id, severity=severity or rule.severity, message=rule.message,
             start=hit.start, end=hit.end, evidence=hit.evidence,
             fixes=build_fixes(analysis, rule, hit),
-        ))
-    return findings
+        )
+        for hit in hits
+    ]
 
 
-def run(analysis: Analysis, rules: list[RuleSpec], severities: dict[str, Severity] | None = None) -> list[Finding]:
+def run(analysis: Analysis, rules: list[RuleSpec], severities: dict[str, Severity] | None = None,
+        signals: Signals = NO_SIGNALS) -> list[Finding]:
+    """Every rule's findings, sorted by offset; `signals`: what the batch knows about this draft."""
     severities = severities or {}
-    out = [f for rule in rules for f in run_rule(analysis, rule, severities.get(rule.id))]
+    out = [f for rule in rules for f in run_rule(analysis, rule, severities.get(rule.id), signals)]
     return sorted(out, key=lambda f: (f.start, f.rule))

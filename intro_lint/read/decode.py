@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from intro_lint.errors import InputError
+from intro_lint.read.limits import (
+    ALLOWED_CONTROLS,
+    has_nul,
+    known_binary,
+    mostly_controls,
+    over_limit,
+)
 
 # Newlines: every entry point turns "\r\n" and a lone "\r" into "\n" before anything else, so every
 # offset in a Message points into that normalised text. Line numbers are unchanged by this (editors
 # and LSP count "\r\n", "\r" and "\n" as one line break each), so line/column stay exact.
 
-_MAGIC = {
-    b"%PDF-": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx/.pages file)",
-    b"\xd0\xcf\x11\xe0": "a legacy Microsoft Office document",
-    b"\x7fELF": "a program",
-}
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
     (b"\x00\x00\xfe\xff", "utf-32"),
@@ -26,20 +22,18 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc minus the allowed ones
 
 
 def check_size(size: int, path: str, max_bytes: int) -> None:
-    if size > max_bytes:
+    if over_limit(size, max_bytes):
         raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes "
                                "(configurable via max-bytes)")
 
 
 def check_magic(data: bytes, path: str) -> None:
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(path, f"looks like {what}, not a text or email draft")
+    what = known_binary(data)
+    if what:
+        raise InputError(path, f"looks like {what}, not a text or email draft")
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -54,7 +48,7 @@ def decode_text(data: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_with_bom(data, path, encoding)
-    if b"\x00" in data:
+    if has_nul(data):
         raise InputError(path, "looks like a binary file (it contains NUL bytes); if it is UTF-16 "
                                "text, save it as UTF-8")
     try:
@@ -75,7 +69,7 @@ def _decode_with_bom(data: bytes, path: str, encoding: str) -> str:
 
 def _decode_cp1252(data: bytes, path: str, exc: UnicodeDecodeError) -> str:
     where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-    if any(chr(b) not in _ALLOWED_CONTROLS for b in data if b < 0x20):
+    if any(chr(b) not in ALLOWED_CONTROLS for b in data if b < 0x20):
         raise InputError(path, f"is not valid UTF-8 ({where}) and holds control characters, so it "
                                "is not Windows-1252/Latin-1 text either; save it as UTF-8")
     try:
@@ -87,10 +81,14 @@ def _decode_cp1252(data: bytes, path: str, exc: UnicodeDecodeError) -> str:
 
 def _check_mostly_text(text: str, path: str) -> None:
     """Refuse text in which more than 5% of the characters are control characters."""
-    controls = len(_CONTROLS.findall(text))
-    if controls > len(text) * 0.05:
+    if mostly_controls(text):
         raise InputError(path, "looks like a binary file (mostly control characters), not a text draft")
 
 
 def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def newlines_like(original: bytes, text: str) -> str:
+    """Normalised text given back the original's "\r\n" line breaks when it had any."""
+    return text.replace("\n", "\r\n") if b"\r\n" in original else text

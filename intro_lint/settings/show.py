@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from intro_lint.settings.fields import Settings
+from intro_lint.settings.fields import Settings
 
 UNSET = {"select": "all rules", "pipeline": "auto", "color": "auto", "rule_set": "none"}
 
 
 def show(settings: Settings, sources: Mapping[str, str]) -> str:
     """`intro-lint config show`: one `key = value    # source` line per field; valid TOML."""
-    fields = type(settings).model_fields  # every Settings field, in declaration order (config.FIELDS)
+    fields = type(settings).model_fields  # every Settings field, in declaration order (FIELDS)
     rows = [(_show_row(field, getattr(settings, field)), sources.get(field, "default")) for field in fields]
     width = max(len(row) for row, _ in rows)
     return "\n".join(f"{row.ljust(width)}    # {source}".replace("\n", " ") for row, source in rows)

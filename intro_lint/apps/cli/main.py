@@ -13,7 +13,13 @@ from intro_lint.errors import InputError, IntroLintError, RuleFileError
 from intro_lint.apps.guard.command import guard_command
 from intro_lint.apps.grade.command import grade_command
 from intro_lint.apps.lsp.command import lsp_command
+from intro_lint.apps.atomic import write_atomic
+from intro_lint.check.fixes.apply import fixed_text, unified_diff
 from intro_lint.model import SEVERITY_RANK, Message, Report
+from intro_lint.read.corpus import read_corpus, to_message
+from intro_lint.read.decode import newlines_like
+from intro_lint.read.message import read_text
+from intro_lint.report.evaluation import flagged_good, render_scores, score_rules
 
 FORMAT_CHOICES = ("text", "json", "sarif", "github")
 
@@ -107,10 +113,6 @@ def check(paths, fmt, select, ignore, fail_on, fix, unsafe_fixes, diff, rule_dir
 
 
 def _apply_fixes(linter, reports, messages, unsafe: bool, write: bool) -> list[Report]:
-    from intro_lint.apps.atomic import atomic_write
-    from intro_lint.check.fixes.apply import fixed_text, unified_diff
-    from intro_lint.read.message import read_text
-
     level = "unsafe" if unsafe else "safe"
     out = []
     for report in reports:
@@ -129,7 +131,8 @@ def _apply_fixes(linter, reports, messages, unsafe: bool, write: bool) -> list[R
             click.echo(unified_diff(report.path, message.text, after), err=True, nl=False)
             out.append(report)
         else:
-            atomic_write(report.path, after, Path(report.path).read_bytes())
+            original = Path(report.path).read_bytes()
+            write_atomic(report.path, newlines_like(original, after).encode("utf-8"))
             fresh = read_text(after, report.path, kind=message.kind)
             out.extend(linter.lint([fresh]))
     return out
@@ -210,10 +213,6 @@ def parse(path, pipeline):
 @click.option("--show-errors", is_flag=True)
 def eval_cmd(corpus, min_precision, min_recall, show_errors):
     """Per-rule precision/recall against a labelled JSONL corpus."""
-    from intro_lint.report.evaluation import flagged_good, score_rules
-    from intro_lint.read.corpus import read_corpus, to_message
-    from intro_lint.report.evaluation import render_scores
-
     try:
         settings, _ = _settings({}, Path.cwd())
         linter = _linter(settings)

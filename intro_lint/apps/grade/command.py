@@ -11,11 +11,19 @@ from pathlib import Path
 
 import click
 
+from intro_lint.analyse.analysis import analysable_text
+from intro_lint.apps.grade.batches import batches
+from intro_lint.apps.grade.doc_cache import cache_root
+from intro_lint.apps.grade.values import ClassReport, DuplicateGroup, GradeItem
+from intro_lint.apps.grade.work import grade_messages
+from intro_lint.check.engine import reads_signals
+from intro_lint.check.signals import Signals
 from intro_lint.errors import ConfigError, IntroLintError
-from intro_lint.model import Report
-from intro_lint.apps.grade.values import ClassReport, GradeItem
+from intro_lint.linter import Linter
+from intro_lint.model import Message, Report
 
 ENGINES = ("local", "dask")
+RELINT_BATCH = 64  # near-copies parsed (or read from the doc cache) and linted again at a time
 
 
 @dataclass(frozen=True)
@@ -32,11 +40,16 @@ class Options:
 
 @dataclass
 class Collected:
-    """What the report needs once the drafts are graded: no parsed docs, no Messages."""
+    """What the report needs once the drafts are graded: the graded Messages, no parsed docs."""
 
     results: list[tuple[GradeItem, Report]] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)  # id -> Message.text (finding offsets point here)
+    messages: dict[str, Message] = field(default_factory=dict)  # id -> the draft, to lint it again
     groups: list = field(default_factory=list)  # near-copy groups (DuplicateGroup), sketched as drafts arrived
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """id -> Message.text (finding offsets point here)."""
+        return {draft: message.text for draft, message in self.messages.items()}
 
 
 def _fail(message: str) -> click.exceptions.Exit:
@@ -102,23 +115,21 @@ def grade(inputs: list[str], cli: dict, opts: Options):
     """Grade everything; returns the class report, what it was built from, parse stats and the rules."""
     from intro_lint.apps.grade.baseline import apply_baseline, read_baseline
     from intro_lint.apps.grade.batches import ParseStats
-    from intro_lint.apps.grade.records import LABEL_IDS
+    from intro_lint.apps.grade.records import label_columns
     from intro_lint.apps.grade.sources import iter_items
     from intro_lint.apps.grade.summary import class_report
 
     settings, linter = setup(cli)
     previous = read_baseline(opts.baseline) if opts.baseline else None
     stats = ParseStats()
-    items = iter_items(inputs, settings.max_bytes, label_ids={*linter.rules, *LABEL_IDS})
+    items = iter_items(inputs, settings.max_bytes, label_ids=label_columns(linter.rules))
     with progress_bar(inputs, opts.quiet) as progress:
         pairs = run_engine(opts, items, settings, linter.rules, progress, stats)
         collected = collect(pairs)
-    from intro_lint.apps.grade.template_evidence import flag_copies
-
     groups = collected.groups
+    relint_copies(collected, linter, cache_dir(opts))
     active = [rule.id for rule in linter.active]
-    results = flag_copies(collected.results, groups, collected.texts, linter.rules, settings.weights, active)
-    report = class_report(results, active, groups)
+    report = class_report(collected.results, active, groups)
     return (apply_baseline(report, previous) if previous else report), collected, stats, linter.rules
 
 
@@ -136,11 +147,14 @@ def run_engine(opts: Options, items, settings, rules, progress, stats):
     """An iterator of (item, report) in input order from the chosen engine."""
     if opts.engine == "dask":
         return dask_grader()(items, settings, opts.scheduler, opts.jobs, stats=stats, progress=progress)
-    from intro_lint.apps.grade.doc_cache import cache_root
     from intro_lint.apps.grade.local_executor import grade_local
 
-    cache_dir = None if opts.no_cache else str(cache_root())
-    return grade_local(items, settings, opts.jobs, cache_dir, progress, stats, rules)
+    return grade_local(items, settings, opts.jobs, cache_dir(opts), progress, stats, rules)
+
+
+def cache_dir(opts: Options) -> str | None:
+    """The cache root of a local run (None: --no-cache; Dask workers parse every draft)."""
+    return None if opts.no_cache or opts.engine == "dask" else str(cache_root())
 
 
 def dask_grader():
@@ -170,20 +184,46 @@ def progress_bar(inputs: list[str], quiet: bool):
 
 def collect(pairs) -> Collected:
     """Keep what the report needs; sketch each draft for near-copy detection while the rest are graded."""
-    from intro_lint.analyse.analysis import analysable_text
-
     got = Collected()
     copies = None
     for item, report in pairs:
         got.results.append((item.model_copy(update={"message": None}), report))
         if item.message is not None and not report.error:
-            got.texts[item.id] = item.message.text
+            got.messages[item.id] = item.message
             if copies is None:
                 copies = near_copies()  # imported with the first graded draft, while workers parse the rest
             if copies:
                 copies.add(item.id, analysable_text(item.message))
     got.groups = copies.groups() if copies else []
     return got
+
+
+def copy_signals(groups: list[DuplicateGroup]) -> dict[str, Signals]:
+    """Draft id -> its near-copies (the group's other ids, in input order) and their similarity."""
+    return {
+        draft: Signals(tuple(other for other in g.ids if other != draft), g.similarity)
+        for g in groups
+        for draft in g.ids
+    }
+
+
+def relint_copies(collected: Collected, linter: Linter, cache: str | None) -> None:
+    """Lint each near-copy again, here, with its batch signal; that report replaces the worker's.
+
+    The same per-batch work the executors run (work.grade_messages): parses come from the doc
+    cache when the run has one, and a draft that crashes the analysis becomes its own error row.
+    """
+    signals = copy_signals(collected.groups)
+    if not signals or not reads_signals(linter.active):
+        return
+    at = [n for n, (item, _) in enumerate(collected.results) if item.id in signals]
+    settings_json = linter.settings.model_dump_json()
+    for chunk in batches(at, RELINT_BATCH):
+        ids = [collected.results[n][0].id for n in chunk]
+        messages = [collected.messages[draft] for draft in ids]
+        graded = grade_messages(messages, settings_json, cache, signals=[signals[d] for d in ids])
+        for n, report in zip(chunk, graded.reports, strict=True):
+            collected.results[n] = (collected.results[n][0], report)
 
 
 def near_copies():

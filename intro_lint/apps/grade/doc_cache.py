@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from intro_lint.analyse import boundaries
+from intro_lint.apps.atomic import write_atomic
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -81,13 +81,9 @@ class DocCache:
         bin_ = DocBin(store_user_data=False)
         bin_.add(doc)
         path = self.path(text)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(bin_.to_bytes())
-            os.replace(tmp, path)
+            write_atomic(path, bin_.to_bytes())
             self.writes += 1
         except OSError:
             self.write_errors += 1
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)

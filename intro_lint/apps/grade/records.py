@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
-from typing import Any, Collection, Iterator
+from typing import Any, Collection, Iterator, Mapping
 
+from intro_lint.check.catalogue import RuleSpec
 from intro_lint.errors import InputError
-from intro_lint.read.corpus import to_eml
+from intro_lint.read.corpus import JsonLine, json_lines, to_eml
 from intro_lint.read.message import read_bytes
 
-LABEL_IDS = (
-    "long-silence", "vague-ask", "no-attachment", "not-forwardable",
-    "asks-without-giving", "generic-blast", "research-burden", "self-centered",
-)
 TRUE = frozenset({"true", "1", "yes", "y", "t"})
 FALSE = frozenset({"false", "0", "no", "n", "f"})
 
 
 class RecordError(ValueError):
     """A record that cannot be graded; the message says why."""
+
+
+def label_columns(rules: Mapping[str, RuleSpec]) -> frozenset[str]:
+    """The top-level fields read as labels: the id of every loaded rule, and its old ids."""
+    return frozenset({*rules, *(alias for rule in rules.values() for alias in rule.aliases)})
 
 
 def jsonl_entries(path: Path, max_bytes: int, label_ids: Collection[str]) -> Iterator[dict]:
@@ -30,19 +31,16 @@ def jsonl_entries(path: Path, max_bytes: int, label_ids: Collection[str]) -> Ite
         yield {"id": path.name, "error": f"cannot read the file: {exc.strerror or exc}"}
         return
     with handle:
-        for n, raw in enumerate(handle, 1):
-            if raw.strip():
-                yield _jsonl_line(raw, f"{path.name}:{n}", max_bytes, label_ids)
+        for line in json_lines(handle):
+            yield _jsonl_entry(line, f"{path.name}:{line.number}", max_bytes, label_ids)
 
 
-def _jsonl_line(raw: bytes, where: str, max_bytes: int, label_ids: Collection[str]) -> dict:
-    try:
-        rec = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return {"id": where, "error": f"not a JSON record: {exc}"}
-    if not isinstance(rec, dict):
+def _jsonl_entry(line: JsonLine, where: str, max_bytes: int, label_ids: Collection[str]) -> dict:
+    if line.problem:
+        return {"id": where, "error": f"not a JSON record: {line.problem}"}
+    if not isinstance(line.value, dict):
         return {"id": where, "error": "not a JSON object"}
-    return record_entry(rec, where, max_bytes, label_ids)
+    return record_entry(line.value, where, max_bytes, label_ids)
 
 
 def csv_entries(path: Path, max_bytes: int, label_ids: Collection[str]) -> Iterator[dict]:

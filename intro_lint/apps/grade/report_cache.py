@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import importlib.util
 import json
-import os
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from intro_lint.check.catalogue import RuleSpec
 from intro_lint.settings.fields import Settings
 from intro_lint.model import Message, Report
 from intro_lint.analyse.pipeline import pipeline_name
+from intro_lint.apps.atomic import write_atomic
 
 
 @lru_cache(maxsize=1)
@@ -79,11 +79,7 @@ class ReportCache:
         if report.error:
             return
         path = self.path(message)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
+        # a cache that cannot be written only costs the next run time
+        with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(zlib.compress(report.model_dump_json().encode(), 1))
-            os.replace(tmp, path)
-        except OSError:  # a cache that cannot be written only costs the next run time
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
+            write_atomic(path, zlib.compress(report.model_dump_json().encode(), 1))

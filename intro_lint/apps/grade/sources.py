@@ -14,16 +14,19 @@ from typing import Collection, Iterator
 from intro_lint.errors import InputError
 from intro_lint.read.message import DEFAULT_MAX_BYTES, read_bytes, read_path
 from intro_lint.apps.grade.values import GradeItem
-from intro_lint.apps.grade.records import LABEL_IDS, count_csv_rows, csv_entries, jsonl_entries
+from intro_lint.apps.grade.records import count_csv_rows, csv_entries, jsonl_entries
 
 DRAFT_SUFFIXES = (".txt", ".md", ".eml")
 MBOX_SUFFIXES = (".mbox", ".mbx")
 INPUT_KINDS = "a folder, a .jsonl or .csv file, an mbox, or a .txt/.md/.eml draft"
 
 
-def iter_items(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES,
-               label_ids: Collection[str] = LABEL_IDS) -> Iterator[GradeItem]:
-    """Every draft of every input, lazily and in order; whatever cannot be read is an error item."""
+def iter_items(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *,
+               label_ids: Collection[str]) -> Iterator[GradeItem]:
+    """Every draft of every input, lazily and in order; whatever cannot be read is an error item.
+
+    label_ids: the top-level record fields read as labels (records.label_columns of the rules).
+    """
     index, seen = itertools.count(), set()
     for source in inputs:
         count = 0

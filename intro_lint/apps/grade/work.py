@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from intro_lint.analyse.analysis import analysable_text, analyse
 from intro_lint.settings.fields import Settings
@@ -12,6 +13,7 @@ from intro_lint.linter import Linter, error_report, linter_for
 from intro_lint.model import Message, Report
 from intro_lint.analyse.pipeline import parse_many
 from intro_lint.apps.grade.batches import Graded
+from intro_lint.check.signals import NO_SIGNALS, Signals
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,10 +32,12 @@ def warm(settings_json: str) -> None:
 
 
 def grade_messages(messages: list[Message], settings_json: str, cache_dir: str | None = None,
-                   run_identity: str | None = None) -> Graded:
+                   run_identity: str | None = None,
+                   signals: Sequence[Signals] | None = None) -> Graded:
     """Reports in input order: cached docs where the cache has them, one nlp.pipe pass over the rest.
 
     With `cache_dir` the parses are cached; with `run_identity` too, the finished reports as well.
+    `signals`, one per message, is what the batch knows about each draft (near-copies).
     """
     linter = linter_of(settings_json)
     cache = _cache(linter, cache_dir)
@@ -44,7 +48,8 @@ def grade_messages(messages: list[Message], settings_json: str, cache_dir: str |
         docs[n] = doc
         if cache is not None and not isinstance(doc, Exception):
             cache.put(texts[n], doc)
-    reports = [report_or_error(linter, m, doc) for m, doc in zip(messages, docs)]
+    batch = signals if signals is not None else [NO_SIGNALS] * len(messages)
+    reports = [report_or_error(linter, m, doc, s) for m, doc, s in zip(messages, docs, batch, strict=True)]
     if cache_dir is not None and run_identity is not None:
         from intro_lint.apps.grade.report_cache import ReportCache
 
@@ -76,11 +81,12 @@ def _parse(texts: list[str], linter: Linter) -> Iterator["Doc | Exception"]:
             yield exc
 
 
-def report_or_error(linter: Linter, message: Message, doc: "Doc | Exception") -> Report:
+def report_or_error(linter: Linter, message: Message, doc: "Doc | Exception",
+                    signals: Signals = NO_SIGNALS) -> Report:
     """One draft's report; a crash inside the parse or analysis becomes that draft's error, not the batch's."""
     try:
         if isinstance(doc, Exception):
             raise doc
-        return linter.report(analyse(message, doc))
+        return linter.report(analyse(message, doc), signals)
     except Exception as exc:  # one odd draft must not sink a class of 10,000
         return error_report(InputError(message.path, f"internal error while grading ({type(exc).__name__}: {exc})"))

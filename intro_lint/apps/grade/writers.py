@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import importlib
 import io
-import os
 from pathlib import Path
 from typing import Mapping
 
+from intro_lint.apps.atomic import write_atomic
 from intro_lint.errors import ConfigError
 from intro_lint.apps.grade.values import ClassReport
 
@@ -72,12 +72,5 @@ def html_renderer():
 
 
 def write(path: str, content: str) -> None:
-    """Write beside the target and rename over it, so an interrupted run leaves no half-written report."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(content, encoding="utf-8", newline="")
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write the report atomically, so an interrupted run leaves no half-written report."""
+    write_atomic(path, content.encode("utf-8"))

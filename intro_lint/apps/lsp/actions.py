@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lsprotocol import types
 
-from intro_lint.check.fixes.apply import chosen_edits
+from intro_lint.check.fixes.apply import chosen_edits, non_overlapping
 from intro_lint.model import Edit, Finding, Fix
 from intro_lint.apps.lsp.convert import diagnostic
 from intro_lint.apps.lsp.drafts import Result
@@ -83,17 +83,6 @@ def fix_all(result: Result) -> list[types.CodeAction]:
         title="Fix all safe intro-lint problems", kind=FIX_ALL,
         diagnostics=[_diagnostic(result, f) for f in fixed], edit=workspace_edit(result, edits),
     )]
-
-
-def non_overlapping(edits: list[Edit]) -> list[Edit]:
-    """As fixes.apply_edits does: from the end backwards, skip an edit overlapping a later one."""
-    kept, last = [], None
-    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        if last is not None and edit.end > last:
-            continue
-        kept.append(edit)
-        last = edit.start
-    return kept[::-1]
 
 
 def workspace_edit(result: Result, edits: Iterable[Edit]) -> types.WorkspaceEdit:

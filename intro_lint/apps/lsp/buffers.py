@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+from intro_lint.read.limits import has_nul, mostly_controls, text_size_over
 
 # The same sniffing `intro-lint check -` uses for standard input (RFC 5322 header lines, then a
 # blank line); private in message.py, so imported under a local name here.
@@ -12,7 +12,6 @@ EMAIL_LANGUAGES = frozenset({"mail", "email", "eml"})
 MARKDOWN_LANGUAGES = frozenset({"markdown", "md", "mdx"})
 SNIFF_CHARS = 16384
 BINARY_SAMPLE = 65536
-ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
 def kind_of(language_id: str | None, path: str, text: str) -> str:
@@ -27,16 +26,10 @@ def kind_of(language_id: str | None, path: str, text: str) -> str:
     return "email" if looks_like_email(head) else "text"
 
 
-def byte_size(text: str) -> int:
-    return len(text.encode("utf-8", "surrogatepass"))
-
-
 def too_large(text: str, max_bytes: int) -> str | None:
     """Why the buffer is over the size limit, or None; cheap when it clearly is not."""
-    if len(text) * 4 <= max_bytes:
-        return None
-    size = byte_size(text)
-    if size <= max_bytes:
+    size = text_size_over(text, max_bytes)
+    if size is None:
         return None
     return (f"intro-lint: this draft is {size:,} bytes, over the limit of {max_bytes:,} bytes "
             "(setting max-bytes); not linted")
@@ -45,9 +38,8 @@ def too_large(text: str, max_bytes: int) -> str | None:
 def not_text(text: str) -> str | None:
     """Why the buffer looks binary (NUL bytes, or over 5% control characters), or None."""
     sample = text[:BINARY_SAMPLE]
-    if "\x00" in sample:
+    if has_nul(sample):
         return "intro-lint: this buffer contains NUL characters and looks binary; not linted"
-    controls = sum(1 for ch in sample if ch not in ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    if controls > len(sample) * 0.05:
+    if mostly_controls(sample):
         return "intro-lint: this buffer is mostly control characters and looks binary; not linted"
     return None

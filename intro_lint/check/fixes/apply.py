@@ -22,14 +22,22 @@ SAFE_LEVELS = {"safe": ("safe",), "unsafe": ("safe", "unsafe")}
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits from the end backwards; an overlapping later edit is skipped."""
-    out, last = text, len(text) + 1
-    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        if e.end > last or not (0 <= e.start <= e.end <= len(text)):
-            continue
+    """Apply the edits that fit the text and do not overlap (see non_overlapping)."""
+    out = text
+    inside = [e for e in edits if 0 <= e.start <= e.end <= len(text)]
+    for e in reversed(non_overlapping(inside)):
         out = out[:e.start] + e.text + out[e.end:]
-        last = e.start
     return out
+
+
+def non_overlapping(edits: list[Edit]) -> list[Edit]:
+    """The edits in text order; from the end backwards, one overlapping a later one is dropped."""
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        if kept and edit.end > kept[-1].start:
+            continue
+        kept.append(edit)
+    return kept[::-1]
 
 
 def chosen_edits(fixes_per_finding: list[tuple[Fix, ...]], level: str) -> list[Edit]:

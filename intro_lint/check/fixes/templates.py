@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from intro_lint.model import Edit, Fix
+from intro_lint.read.mail import header_name
 
 if TYPE_CHECKING:
     from intro_lint.analyse.analysis import Analysis
@@ -18,8 +19,6 @@ def _after_ask(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
 
 
 def _fill_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
-    from intro_lint.read.mail import header_name
-
     g, name = a.layout.greeting, header_name(a.message.headers.get("To"))
     if not name:
         return ()
@@ -56,6 +55,8 @@ ACTIONS = {
     "replace-ask": _replace_ask,
     "insert-blurb": _blurb,
 }
+# what a rule's fix template may ask for: an edit from ACTIONS, or "none" (a suggestion only)
+Action = Literal[("none", *ACTIONS)]  # type: ignore[misc]
 
 
 def _one(a: "Analysis", tpl: "FixTemplate", hit: "Hit") -> Fix | None:
@@ -63,8 +64,7 @@ def _one(a: "Analysis", tpl: "FixTemplate", hit: "Hit") -> Fix | None:
         return Fix(title=tpl.title, safety="suggestion")
     if tpl.action == "fill-greeting" and not hit.data.get("greeting"):
         return None
-    make = ACTIONS.get(tpl.action)
-    edits = make(a, hit, tpl.text) if make else ()
+    edits = ACTIONS[tpl.action](a, hit, tpl.text)
     return Fix(title=tpl.title, safety=tpl.safety, edits=edits) if edits else None
 
 

@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal
 
+from pydantic import model_validator
+
+from intro_lint.analyse.analysis import Analysis
+from intro_lint.analyse.metrics import METRICS
+from intro_lint.check.kinds import params
 from intro_lint.check.kinds.hit import Hit
-
-METRICS = ("words", "sentences", "words_per_sentence", "readability_grade", "coleman_liau", "self_focus")
-
-
-def validate_params(params: dict[str, Any]) -> None:
-    if params.get("metric") not in METRICS:
-        raise ValueError(f"field params.metric: must be one of {', '.join(METRICS)} (got {params.get('metric')!r})")
-    if "above" not in params and "below" not in params:
-        raise ValueError("field params.above: give a threshold as 'above' or 'below'")
-    for key in ("above", "below"):
-        if key in params and not isinstance(params[key], (int, float)):
-            raise ValueError(f"field params.{key}: must be a number")
-    unknown = set(params) - {"metric", "above", "below"}
-    if unknown:
-        raise ValueError(f"field params.{sorted(unknown)[0]}: unknown parameter for kind 'metric'")
+from intro_lint.check.kinds.params import Number
+from intro_lint.check.signals import Signals
 
 
-def check(analysis, params: dict[str, Any]) -> list[Hit]:
-    value = analysis.metrics.get(params["metric"], 0.0)
-    if ("above" in params and value > params["above"]) or ("below" in params and value < params["below"]):
+class Params(params.Params):
+    kind: Literal["metric"] = "metric"
+    metric: Literal[METRICS]  # type: ignore[valid-type]  # the names analyse.metrics computes
+    above: Number | None = None
+    below: Number | None = None
+
+    @model_validator(mode="after")
+    def _a_threshold(self) -> Params:
+        if self.above is None and self.below is None:
+            raise ValueError("field params.above: give a threshold as 'above' or 'below'")
+        return self
+
+
+def check(analysis: Analysis, p: Params, signals: Signals) -> list[Hit]:
+    value = analysis.metrics.get(p.metric, 0.0)
+    if (p.above is not None and value > p.above) or (p.below is not None and value < p.below):
         start, end = analysis.layout.core
-        return [Hit(start, end, (f"{params['metric']} = {value}",))]
+        return [Hit(start, end, (f"{p.metric} = {value}",))]
     return []

@@ -1,16 +1,22 @@
-"""The eight mission checks: named functions over the intro-request model."""
+"""The eight mission checks over the intro-request model, each registered once with its params."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, ClassVar, Literal, TypeVar
+
+from pydantic import create_model
 
 from intro_lint.analyse.analysis import Analysis
-from intro_lint.read.mail import header_name
 from intro_lint.analyse.request.asks import Ask, is_catch_up
 from intro_lint.analyse.screen import Screened
 from intro_lint.check.kinds.hit import Hit
+from intro_lint.check.kinds.params import Number, Params, Regex, Regexes
+from intro_lint.check.signals import Signals
+from intro_lint.read.mail import header_name
 
 SUBSTANTIVE = ("intro", "reference", "referral", "leads", "review", "info", "other", "meeting")
 
@@ -45,7 +51,42 @@ def _ask_evidence(ask: Ask) -> str:
     return f"ask: \"{ask.text}\" ({ask.why})"
 
 
-def long_silence(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+class CheckParams(Params):
+    """The parameters of one check: a subclass per check, tagged with its name by @check."""
+
+    kind: Literal["model"] = "model"
+    check: str  # the check's name; @check makes it a Literal of that name, with it as the default
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: its function and the model of the parameters a rule may give it."""
+
+    run: Callable[[Analysis, Any, Signals], list[Hit]]
+    params: type[CheckParams]
+
+
+CHECKS: dict[str, Check] = {}
+F = TypeVar("F", bound=Callable[..., list[Hit]])
+
+
+def check(name: str, params: type[CheckParams] = CheckParams) -> Callable[[F], F]:
+    """Register a function as check `name`; `params`, tagged `check = name`, are its parameters."""
+    tag = Literal[name]  # type: ignore[valid-type]
+    title = name.title().replace("-", "")
+    model = create_model(f"{title}Params", __base__=params, check=(tag, name))
+
+    def register(fn: F) -> F:
+        if name in CHECKS:
+            raise ValueError(f"check {name!r} is registered twice")
+        CHECKS[name] = Check(fn, model)
+        return fn
+
+    return register
+
+
+@check("long-silence")
+def long_silence(a: Analysis, p: CheckParams, batch: Signals) -> list[Hit]:
     asks = [x for x in _real_asks(a) if x.kind in SUBSTANTIVE]
     offers = [g for g in a.gives if g.kind == "offer"]
     if not a.gaps or not asks or offers:
@@ -54,7 +95,12 @@ def long_silence(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     return [Hit(gap.start, gap.end, (f"gap: \"{gap.text}\"", _ask_evidence(asks[0]), "no offer or news for them first"))]
 
 
-def vague_ask(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+class VagueAsk(CheckParams):
+    max_context_free_sentences: Number = 3
+
+
+@check("vague-ask", VagueAsk)
+def vague_ask(a: Analysis, p: VagueAsk, batch: Signals) -> list[Hit]:
     asks = _real_asks(a)
     if a.parties.connector_note and not any(x.open_ended for x in asks):
         return []
@@ -71,18 +117,23 @@ def vague_ask(a: Analysis, p: dict[str, Any]) -> list[Hit]:
                f"{x.alternatives} alternatives joined by 'or'" if x.alternatives >= 2 else ""]
         return [Hit(x.start, x.end, (_ask_evidence(x), *[w for w in why if w]))]
     contextless = len(a.sents) and all(any(s.start == x.start for x in a.asks) for s in a.sents)
-    if contextless and len(a.sents) <= p.get("max_context_free_sentences", 3):
+    if contextless and len(a.sents) <= p.max_context_free_sentences:
         x = a.asks[0]
         return [Hit(x.start, x.end, (_ask_evidence(x), "no sentence says who you are or why you ask"))]
     return []
 
 
-def no_attachment(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+class NoAttachment(CheckParams):
+    purposes: Regexes = ["job", "investor", "customer"]
+
+
+@check("no-attachment", NoAttachment)
+def no_attachment(a: Analysis, p: NoAttachment, batch: Signals) -> list[Hit]:
     m = a.materials
     if m.says_attached and not m.attached and a.message.kind == "email":
         s, e = m.says_attached
         return [Hit(s, e, ("the text says something is attached, but the message has no attachment",))]
-    purposes = set(a.parties.purposes) & set(p.get("purposes", ["job", "investor", "customer"]))
+    purposes = set(a.parties.purposes) & set(p.purposes)
     if not purposes or m.present or a.parties.connector_note:
         return []
     asks = [x for x in a.asks if x.kind in ("intro", "leads", "referral")]
@@ -92,7 +143,8 @@ def no_attachment(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     return [Hit(x.start, x.end, (_ask_evidence(x), f"request for: {', '.join(sorted(purposes))}", "nothing attached or linked"))]
 
 
-def not_forwardable(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+@check("not-forwardable")
+def not_forwardable(a: Analysis, p: CheckParams, batch: Signals) -> list[Hit]:
     if a.parties.connector_note:
         return []  # the connector's own note to the target is what gets read
     b = a.blurb
@@ -108,8 +160,13 @@ def not_forwardable(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     return [Hit(x.start, x.end, (_ask_evidence(x), "no self-contained note the reader could forward"))]
 
 
-def asks_without_giving(a: Analysis, p: dict[str, Any]) -> list[Hit]:
-    volunteered = _compile(p.get("volunteers_reader", []))
+class AsksWithoutGiving(CheckParams):
+    volunteers_reader: Regexes = []
+
+
+@check("asks-without-giving", AsksWithoutGiving)
+def asks_without_giving(a: Analysis, p: AsksWithoutGiving, batch: Signals) -> list[Hit]:
+    volunteered = _compile(p.volunteers_reader)
     m = volunteered.search(a.core_text) if volunteered else None
     if m and a.parties.connector_note and not a.gives:
         s = a.layout.core[0] + m.start()
@@ -126,13 +183,39 @@ def asks_without_giving(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     return []
 
 
-def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+class GenericBlast(CheckParams):
+    reads_signals: ClassVar[bool] = True  # the draft's near-copies in the batch
+    placeholder: Regex | None = None
+    reader_reference: Regexes = []
+    mass_phrases: Regexes = []
+
+
+@check("generic-blast", GenericBlast)
+def generic_blast(a: Analysis, p: GenericBlast, batch: Signals) -> list[Hit]:
+    """What the draft shows, plus the batch's word that it is one template sent to many readers."""
+    hits = _blast(a, p)
+    if not batch.near_copies:
+        return hits
+    note = _template_evidence(batch)
+    if hits:
+        return [replace(hits[0], evidence=(*hits[0].evidence, note)), *hits[1:]]
+    return [Hit(0, len(a.message.text.split("\n", 1)[0]), (note,))]  # the text's first line
+
+
+def _template_evidence(batch: Signals) -> str:
+    others = batch.near_copies
+    more = f" and {len(others) - 5} more" if len(others) > 5 else ""
+    shown = ", ".join(others[:5]) + more
+    return f"the same template as {shown} (similarity at least {batch.similarity:.2f})"
+
+
+def _blast(a: Analysis, p: GenericBlast) -> list[Hit]:
     text = a.text[a.message.body.start:a.message.body.end]
-    placeholder = re.search(p["placeholder"], text) if p.get("placeholder") else None
+    placeholder = re.search(p.placeholder, text) if p.placeholder else None
     if placeholder:
         s = a.message.body.start + placeholder.start()
         return [Hit(s, s + len(placeholder.group()), (f"leftover placeholder '{placeholder.group()}'",))]
-    mass = _compile(p.get("mass_phrases", []))
+    mass = _compile(p.mass_phrases)
     hit = mass.search(text) if mass else None
     if hit:
         s = a.message.body.start + hit.start()
@@ -141,7 +224,7 @@ def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     if g and g.group:
         return [Hit(g.start, g.end, ("the greeting names no one",), {"greeting": True})]
     named = a.parties.reader and a.parties.reader != header_name(a.message.headers.get("To"))
-    about_reader = _compile(p.get("reader_reference", []))
+    about_reader = _compile(p.reader_reference)
     if about_reader and about_reader.search(a.core_text):
         return []
     if g and not g.name and not named and (a.asks or _need_signal(a)):
@@ -152,8 +235,13 @@ def generic_blast(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     return []
 
 
-def research_burden(a: Analysis, p: dict[str, Any]) -> list[Hit]:
-    rx = _compile(p.get("open_sets", []))
+class ResearchBurden(CheckParams):
+    open_sets: Regexes = []
+
+
+@check("research-burden", ResearchBurden)
+def research_burden(a: Analysis, p: ResearchBurden, batch: Signals) -> list[Hit]:
+    rx = _compile(p.open_sets)
     for x in a.asks if rx else ():
         m = rx.search(x.text)
         if m:
@@ -161,48 +249,34 @@ def research_burden(a: Analysis, p: dict[str, Any]) -> list[Hit]:
     return []
 
 
-def self_centered(a: Analysis, p: dict[str, Any]) -> list[Hit]:
+class SelfCentered(CheckParams):
+    urgency: Regexes = []
+    desperation: Regexes = []
+    fallback: Regexes = []
+    stacked_asks: Number = 3
+    self_focus: Number = 0.85
+    min_self_clauses: Number = 6
+
+
+@check("self-centered", SelfCentered)
+def self_centered(a: Analysis, p: SelfCentered, batch: Signals) -> list[Hit]:
     if not a.asks and not _need_signal(a):
         return []  # urgency words in a note that asks for nothing are not pressure on the reader
     text = a.text[a.layout.core[0]:a.layout.core[1]]
-    for group in ("urgency", "desperation", "fallback"):
-        rx = _compile(p.get(group, []))
+    groups = (("urgency", p.urgency), ("desperation", p.desperation), ("fallback", p.fallback))
+    for group, words in groups:
+        rx = _compile(words)
         m = rx.search(text) if rx else None
         if m:
             s = a.layout.core[0] + m.start()
             return [Hit(s, s + len(m.group()), (f"{group}: '{m.group()}'",))]
-    stacked = [x for x in a.asks if x.request_verbs >= p.get("stacked_asks", 3)]
+    stacked = [x for x in a.asks if x.request_verbs >= p.stacked_asks]
     if stacked:
         x = stacked[0]
         return [Hit(x.start, x.end, (_ask_evidence(x), f"{x.request_verbs} favours stacked in one request"))]
     share, n = a.focus.self_share, a.focus.self_clauses
-    if share >= p.get("self_focus", 0.85) and n >= p.get("min_self_clauses", 6) and not a.gives and a.asks:
+    if share >= p.self_focus and n >= p.min_self_clauses and not a.gives and a.asks:
         s, e = _first(a)
         return [Hit(s, e, (f"{n} clauses about the writer, {a.focus.reader_clauses} about the reader",))]
     return []
 
-
-PHRASES, NUMBER = "phrases", "number"
-# the parameters each check reads: a rule file may set these and nothing else
-PARAMS: dict[str, dict[str, str]] = {
-    "long-silence": {},
-    "vague-ask": {"max_context_free_sentences": NUMBER},
-    "no-attachment": {"purposes": PHRASES},
-    "not-forwardable": {},
-    "asks-without-giving": {"volunteers_reader": PHRASES},
-    "generic-blast": {"placeholder": "pattern", "reader_reference": PHRASES, "mass_phrases": PHRASES},
-    "research-burden": {"open_sets": PHRASES},
-    "self-centered": {"urgency": PHRASES, "desperation": PHRASES, "fallback": PHRASES, "stacked_asks": NUMBER,
-                      "self_focus": NUMBER, "min_self_clauses": NUMBER},
-}
-
-CHECKS: dict[str, Callable[[Analysis, dict[str, Any]], list[Hit]]] = {
-    "long-silence": long_silence,
-    "vague-ask": vague_ask,
-    "no-attachment": no_attachment,
-    "not-forwardable": not_forwardable,
-    "asks-without-giving": asks_without_giving,
-    "generic-blast": generic_blast,
-    "research-burden": research_burden,
-    "self-centered": self_centered,
-}

@@ -4,30 +4,39 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import BeforeValidator
+
+from intro_lint.analyse.analysis import Analysis
 from intro_lint.analyse.screen import Screened
+from intro_lint.check.kinds import params
 from intro_lint.check.kinds.hit import Hit
+from intro_lint.check.signals import Signals
+
+
+def _phrases(value: Any) -> Any:
+    words = value if isinstance(value, list) else []
+    if not words or not all(isinstance(p, str) and p.strip() for p in words):
+        raise ValueError("must be a non-empty list of non-empty strings")
+    return value
+
+
+class Params(params.Params):
+    kind: Literal["phrase"] = "phrase"
+    phrases: Annotated[list[str], BeforeValidator(_phrases)]  # plain words, matched as written
 
 
 @lru_cache(maxsize=256)
 def _pattern(phrases: tuple[str, ...]) -> Screened:
-    return Screened(re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE))
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    return Screened(re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE))
 
 
-def validate_params(params: dict[str, Any]) -> None:
-    phrases = params.get("phrases")
-    if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
-        raise ValueError("field params.phrases: must be a non-empty list of non-empty strings")
-    unknown = set(params) - {"phrases"}
-    if unknown:
-        raise ValueError(f"field params.{sorted(unknown)[0]}: unknown parameter for kind 'phrase' (allowed: phrases)")
-
-
-def check(analysis, params: dict[str, Any]) -> list[Hit]:
+def check(analysis: Analysis, p: Params, signals: Signals) -> list[Hit]:
     start, end = analysis.layout.core
     text = analysis.text[start:end]
     return [
         Hit(start + m.start(), start + m.end(), (f"matched '{m.group()}'",), {"match": m.group()})
-        for m in _pattern(tuple(params["phrases"])).finditer(text)
+        for m in _pattern(tuple(p.phrases)).finditer(text)
     ]

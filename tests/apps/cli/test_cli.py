@@ -120,6 +120,19 @@ def test_fix_fills_greeting_and_keeps_the_rest(cli, tmp_path):
     assert "[" in after  # scaffolds carry placeholders
 
 
+def test_fix_keeps_crlf_line_breaks_and_the_files_mode(cli, tmp_path):
+    body = ("Hi there,\n\nCould you introduce me to Ana Ruiz at Plume about the data lead role?"
+            "\n\nJo\n")
+    txt = tmp_path / "d.txt"
+    txt.write_bytes(("Subject: intro\n\n" + body).replace("\n", "\r\n").encode())
+    txt.chmod(0o640)
+    cli("check", "--fix", "--unsafe-fixes", str(txt))
+    after = txt.read_bytes()
+    assert len(after) > len(body) and after.count(b"\n") == after.count(b"\r\n")
+    assert (txt.stat().st_mode & 0o777) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["d.txt"]
+
+
 def test_explain_rules_and_schema(cli):
     explain = cli("explain", "not-forwardable").stdout.decode()
     assert "forward" in explain and "Source:" in explain and "Fix (" in explain
@@ -175,3 +188,12 @@ def test_eval_reports_precision_and_recall(cli, tmp_path):
     out = cli("eval", str(corpus)).stdout.decode()
     assert "generic-blast            1   0   0  1.00  1.00" in out
     assert "good messages with any finding: 0/1" in out
+
+
+def test_eval_stops_at_the_first_bad_line(cli, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": GOOD, "labels": {}}) + "\n\n{broken\n[1]\n")
+    out = cli("eval", str(corpus))
+    assert out.returncode == 2
+    why = "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+    assert out.stderr.decode() == f"intro-lint: {corpus}: line 3: not a labelled record ({why})\n"

@@ -10,14 +10,16 @@ import intro_lint
 from intro_lint.analyse import boundaries
 from intro_lint.analyse.analysis import analysable_text, analyse
 from intro_lint.apps.grade.doc_cache import DocCache, cache_root
+from intro_lint.apps.grade.records import label_columns
 from intro_lint.apps.grade.sources import iter_items
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "heldout2.jsonl"
 
 
 @pytest.fixture(scope="module")
-def messages():
-    return [item.message for item in iter_items([str(CORPUS)])]
+def messages(linter):
+    items = iter_items([str(CORPUS)], label_ids=label_columns(linter.rules))
+    return [item.message for item in items]
 
 
 def sents(doc):

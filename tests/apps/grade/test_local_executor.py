@@ -16,8 +16,11 @@ from intro_lint.apps.grade import local_executor as local_engine, work
 from intro_lint.apps.grade.batches import ParseStats
 from intro_lint.apps.grade.local_executor import grade_local
 from intro_lint.apps.grade.values import GradeItem
+from intro_lint.apps.grade.records import label_columns
 from intro_lint.apps.grade.sources import iter_items
+from intro_lint.check.catalogue import load_catalogue
 
+COLUMNS = label_columns(load_catalogue())
 CORPORA = Path(__file__).resolve().parents[2] / "corpus"
 
 
@@ -27,7 +30,7 @@ def _numbered(items):
 
 @pytest.fixture(scope="module")
 def items():
-    good = list(iter_items([str(CORPORA / "heldout.jsonl")]))[:10]
+    good = list(iter_items([str(CORPORA / "heldout.jsonl")], label_ids=COLUMNS))[:10]
     broken = GradeItem(index=0, id="broken.txt", error="file is empty")
     return _numbered(good[:3] + [broken] + good[3:])
 
@@ -137,7 +140,7 @@ def test_grade_messages_keeps_one_linter_per_settings(linter, items):
 
 def test_two_processes_give_the_same_reports_and_share_the_cache(linter, tmp_path):
     """Past MIN_PARALLEL drafts, --jobs 2 grades in two worker processes; they fill the cache the next run reads."""
-    items = _numbered(list(iter_items([str(CORPORA / "heldout.jsonl"), str(CORPORA / "heldout2.jsonl")])))
+    items = _numbered(list(iter_items([str(CORPORA / "heldout.jsonl"), str(CORPORA / "heldout2.jsonl")], label_ids=COLUMNS)))
     assert len(items) >= local_engine.MIN_PARALLEL
     alone = [r for _, r in grade_local(items, linter.settings)]
     first, second = ParseStats(), ParseStats()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from intro_lint.check.catalogue import builtin_dir, load_catalogue
+from intro_lint.apps import atomic
 from intro_lint.apps.grade import report_cache
 from intro_lint.apps.grade.report_cache import ReportCache, run_identity
 from intro_lint.read.message import read_text
@@ -82,3 +83,18 @@ def test_an_unwritable_cache_is_skipped(linter, graded, tmp_path):
     cache = ReportCache(blocker, identity(linter))
     cache.put(message, report)  # no exception
     assert cache.get(message) is None
+
+
+def test_a_failed_write_keeps_the_old_entry_and_no_temp_file(linter, graded, tmp_path, monkeypatch):
+    message, report = graded
+    cache = ReportCache(tmp_path, identity(linter))
+    cache.put(message, report)
+    before = cache.path(message).read_bytes()
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", full_disk)
+    cache.put(message, report.model_copy(update={"score": 1}))  # swallowed, as before
+    assert cache.path(message).read_bytes() == before
+    assert [p.name for p in cache.path(message).parent.iterdir()] == [cache.path(message).name]

@@ -7,7 +7,10 @@ import mailbox
 from collections.abc import Iterator
 from email.message import EmailMessage
 
-from intro_lint.apps.grade.sources import count_items, iter_items
+from intro_lint.apps.grade import sources
+from intro_lint.apps.grade.records import label_columns
+from intro_lint.apps.grade.sources import count_items
+from intro_lint.check.catalogue import load_catalogue
 
 GOOD = (
     "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open to a "
@@ -16,6 +19,14 @@ GOOD = (
 )
 BAD = "Dear friends and colleagues,\n\nI need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
 LABELS = {"vague-ask": True, "generic-blast": True, "self-centered": True, "no-attachment": False}
+
+
+COLUMNS = label_columns(load_catalogue())
+
+
+def iter_items(inputs, max_bytes=sources.DEFAULT_MAX_BYTES, label_ids=COLUMNS):
+    """sources.iter_items with the built-in rules' label columns."""
+    return sources.iter_items(inputs, max_bytes, label_ids=label_ids)
 
 
 def class_folder(root):
@@ -94,7 +105,23 @@ def test_jsonl_bad_lines_become_error_items(tmp_path):
     items = list(iter_items([str(path)]))
     assert [i.id for i in items] == ["class.jsonl:1", "class.jsonl:2", "no-text", "bad-label", "bad-subject", "ok"]
     assert [bool(i.error) for i in items] == [True] * 5 + [False]
+    why = "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+    assert items[0].error == f"not a JSON record: {why}"
+    assert items[1].error == "not a JSON object"
     assert "maybe" in items[3].error and "vague-ask" in items[3].error
+
+
+def test_label_columns_are_the_loaded_rules_ids_and_aliases(tmp_path):
+    rules = load_catalogue()
+    renamed = rules["vague-ask"].model_copy(update={"aliases": ["fuzzy-ask"]})
+    columns = label_columns({**rules, "vague-ask": renamed})
+    assert columns == {*rules, "fuzzy-ask"}
+    path = tmp_path / "class.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": BAD, "fuzzy-ask": True, "made-up": True}) + "\n")
+    (item,) = iter_items([str(path)], label_ids=columns)
+    assert item.labels == {"fuzzy-ask": True}
+    (item,) = iter_items([str(path)], label_ids=())
+    assert item.labels is None
 
 
 def test_csv_labels_as_words_and_numbers(tmp_path):
@@ -178,8 +205,6 @@ def test_count_items(tmp_path):
 
 
 def test_an_unexpected_failure_while_reading_is_an_error_item(tmp_path, monkeypatch):
-    from intro_lint.apps.grade import sources
-
     (tmp_path / "a.txt").write_text(GOOD)
     (tmp_path / "b.txt").write_text(BAD)
 

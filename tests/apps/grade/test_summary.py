@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 
 import pytest
 
@@ -11,7 +13,8 @@ from intro_lint.errors import InputError
 from intro_lint.apps.grade.baseline import apply_baseline, read_baseline
 from intro_lint.apps.grade.values import ClassReport, DuplicateGroup, GradeItem
 from intro_lint.apps.grade.summary import class_report
-from intro_lint.apps.grade.writers import cell, csv_text, format_for, json_text
+from intro_lint.apps import atomic
+from intro_lint.apps.grade.writers import cell, csv_text, format_for, json_text, write
 from intro_lint.model import LocatedFinding, Report
 
 RULES = ["vague-ask", "generic-blast"]
@@ -109,3 +112,18 @@ def test_spreadsheet_formulas_are_defused():
 
 def test_format_from_extension():
     assert [format_for(p) for p in ("a.csv", "b.JSON", "c.html", "d.txt", "e")] == ["csv", "json", "html", None, None]
+
+
+def test_the_report_is_written_atomically_keeping_its_mode(results, tmp_path, monkeypatch):
+    out = tmp_path / "class.csv"
+    write(str(out), "old\r\n")
+    out.chmod(0o640)
+    write(str(out), csv_text(class_report(results, RULES)))
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_bytes().startswith(b"id,student")
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write(str(out), "half")
+    assert out.read_bytes().startswith(b"id,student") and os.listdir(tmp_path) == ["class.csv"]
