@@ -11,6 +11,9 @@ SHORT_LINE = 6  # tokens: a line this short (a greeting, a name) ends its senten
 
 TENSOR_NAME = "intro_lint_drop_tensor"
 
+# spaCy and numpy are imported inside the functions below, which run once the pipeline loads: this
+# module is imported with the rest of the package (`intro-lint --help` too), and they cost ~0.5 s.
+
 
 def register_drop_tensor() -> str:
     """Register the component that empties doc.tensor: no rule reads it, and worker processes ship it."""
@@ -22,6 +25,7 @@ def register_drop_tensor() -> str:
 
 
 def drop_tensor(doc):
+    """The component itself: an empty tensor in place of the one the tagger left."""
     import numpy
 
     doc.tensor = numpy.zeros((0,), dtype="float32")

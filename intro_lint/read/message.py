@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from email import policy
 from email.parser import HeaderParser
+from typing import BinaryIO
 
-from intro_lint.errors import InputError
+from intro_lint.errors import InputError, IntroLintError
 from intro_lint.model import Message
 from intro_lint.read.decode import check_magic, check_size, decode_text, normalise
 from intro_lint.read.mail import headers_of, parse_email
@@ -42,6 +44,20 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
     Message.text is the decoded text exactly, except that "\\r\\n" and "\\r" become "\\n".
     """
     return read_bytes(_read_file(path, max_bytes), path, max_bytes)
+
+
+def read_many(paths: Sequence[str], max_bytes: int, stdin: BinaryIO) -> list[Message | InputError]:
+    """Each path's Message, or the InputError saying why it cannot be read; "-" reads `stdin`."""
+    items: list[Message | InputError] = []
+    for path in paths:
+        try:
+            if path == "-":
+                items.append(read_bytes(stdin.read(), "-", max_bytes))
+            else:
+                items.append(read_path(path, max_bytes))
+        except IntroLintError as exc:
+            items.append(exc if isinstance(exc, InputError) else InputError(path, str(exc)))
+    return items
 
 
 def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:

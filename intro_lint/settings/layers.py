@@ -160,7 +160,7 @@ def unknown_env_vars(env: Mapping[str, str] = os.environ) -> list[str]:
 
 def cli_layer(cli: Mapping[str, object], source: str = "command line") -> Layer:
     """Options from the command line (or an editor); tuples become lists, "a,b" splits for rule lists."""
-    given = [(key, value) for key, value in cli.items() if value is not None]
+    given = [(key, value) for key, value in cli.items() if value is not None and value != ()]
     name = (lambda key: f"option --{key.replace('_', '-')}") if source == "command line" else (lambda key: f"setting {key}")
     raw, labels = collect(given, source, name)
     raw = {field: _cli_value(field, value) for field, value in raw.items()}

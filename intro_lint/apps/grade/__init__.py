@@ -1,1 +1,1 @@
-"""Workshop grading: many drafts in, one class report out, on the same engine as `check`."""
+"""Workshop grading: many drafts in, one class report out, with the same Linter as `check`."""

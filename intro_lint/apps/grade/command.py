@@ -12,25 +12,32 @@ from pathlib import Path
 import click
 
 from intro_lint.analyse.analysis import analysable_text
-from intro_lint.apps.grade.batches import batches
+from intro_lint.apps.grade.baseline import apply_baseline, read_baseline
+from intro_lint.apps.grade.batches import ParseStats, batches
 from intro_lint.apps.grade.doc_cache import cache_root
+from intro_lint.apps.grade.local_executor import grade_local
+from intro_lint.apps.grade.records import label_columns
+from intro_lint.apps.grade.sources import count_items, iter_items
+from intro_lint.apps.grade.summary import class_report
 from intro_lint.apps.grade.values import ClassReport, DuplicateGroup, GradeItem
 from intro_lint.apps.grade.work import grade_messages
+from intro_lint.apps.grade.writers import format_for, html_renderer, render, write
 from intro_lint.check.engine import reads_signals
 from intro_lint.check.signals import Signals
 from intro_lint.errors import ConfigError, IntroLintError
-from intro_lint.linter import Linter
+from intro_lint.linter import Linter, linter_for
 from intro_lint.model import Message, Report
+from intro_lint.settings.layers import load_settings
 
-ENGINES = ("local", "dask")
+EXECUTORS = ("local", "dask")  # where the per-batch work runs; the flag is --engine, as it always was
 RELINT_BATCH = 64  # near-copies parsed (or read from the doc cache) and linted again at a time
 
 
 @dataclass(frozen=True)
 class Options:
-    """How to run: engine, scheduler, processes, cache, baseline, quiet."""
+    """How to run: executor (--engine), scheduler, processes, cache, baseline, quiet."""
 
-    engine: str = "local"
+    executor: str = "local"
     scheduler: str | None = None
     jobs: int = 1
     no_cache: bool = False
@@ -61,7 +68,7 @@ def _fail(message: str) -> click.exceptions.Exit:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, help="Report file; its extension picks the format: .csv, .json or .html.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes.")
-@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
+@click.option("--engine", type=click.Choice(EXECUTORS), default="local", show_default=True)
 @click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
 @click.option("--no-cache", is_flag=True, help="Parse every draft again; read and write no cached docs.")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
@@ -94,37 +101,30 @@ def grade_command(inputs, out, jobs, engine, scheduler, no_cache, baseline, sele
 
 
 def check_usage(out: str, opts: Options) -> str:
-    from intro_lint.apps.grade.writers import format_for, html_renderer
-
+    """The report format; a ConfigError now, before grading, for anything that would fail later."""
     fmt = format_for(out)
     if fmt is None:
         raise ConfigError(f"--out {out}: unknown report format {Path(out).suffix or '(no extension)'!r}; "
                           "use a name ending in .csv, .json or .html")
     if not Path(out).resolve().parent.is_dir():
         raise ConfigError(f"--out {out}: the folder does not exist")
-    if opts.scheduler and opts.engine != "dask":
+    if opts.scheduler and opts.executor != "dask":
         raise ConfigError("--scheduler needs --engine dask")
     if fmt == "html":
         html_renderer()  # fail before grading, not after
-    if opts.engine == "dask":
+    if opts.executor == "dask":
         dask_grader()
     return fmt
 
 
 def grade(inputs: list[str], cli: dict, opts: Options):
     """Grade everything; returns the class report, what it was built from, parse stats and the rules."""
-    from intro_lint.apps.grade.baseline import apply_baseline, read_baseline
-    from intro_lint.apps.grade.batches import ParseStats
-    from intro_lint.apps.grade.records import label_columns
-    from intro_lint.apps.grade.sources import iter_items
-    from intro_lint.apps.grade.summary import class_report
-
     settings, linter = setup(cli)
     previous = read_baseline(opts.baseline) if opts.baseline else None
     stats = ParseStats()
     items = iter_items(inputs, settings.max_bytes, label_ids=label_columns(linter.rules))
     with progress_bar(inputs, opts.quiet) as progress:
-        pairs = run_engine(opts, items, settings, linter.rules, progress, stats)
+        pairs = run_executor(opts, items, settings, linter.rules, progress, stats)
         collected = collect(pairs)
     groups = collected.groups
     relint_copies(collected, linter, cache_dir(opts))
@@ -135,33 +135,28 @@ def grade(inputs: list[str], cli: dict, opts: Options):
 
 def setup(cli: dict):
     """Settings as `check` merges them (rule folders made absolute for remote workers) and the Linter."""
-    from intro_lint.settings.layers import load_settings
-    from intro_lint.linter import linter_for
-
-    settings, _ = load_settings({k: v for k, v in cli.items() if v not in (None, ())}, Path.cwd())
+    settings, _ = load_settings(cli, Path.cwd())
     settings = settings.model_copy(update={"rule_dirs": [os.path.abspath(d) for d in settings.rule_dirs]})
     return settings, linter_for(settings)
 
 
-def run_engine(opts: Options, items, settings, rules, progress, stats):
-    """An iterator of (item, report) in input order from the chosen engine."""
-    if opts.engine == "dask":
+def run_executor(opts: Options, items, settings, rules, progress, stats):
+    """An iterator of (item, report) in input order from the chosen executor."""
+    if opts.executor == "dask":
         return dask_grader()(items, settings, opts.scheduler, opts.jobs, stats=stats, progress=progress)
-    from intro_lint.apps.grade.local_executor import grade_local
-
     return grade_local(items, settings, opts.jobs, cache_dir(opts), progress, stats, rules)
 
 
 def cache_dir(opts: Options) -> str | None:
     """The cache root of a local run (None: --no-cache; Dask workers parse every draft)."""
-    return None if opts.no_cache or opts.engine == "dask" else str(cache_root())
+    return None if opts.no_cache or opts.executor == "dask" else str(cache_root())
 
 
 def dask_grader():
     """intro_lint.apps.grade.dask_executor.grade_dask, or ConfigError saying what to install."""
     if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
         raise ConfigError("--engine dask needs dask.distributed: pip install 'intro-lint[dask]'")
-    try:
+    try:  # here, not at the top: a build may leave the Dask executor out (the message below)
         from intro_lint.apps.grade.dask_executor import grade_dask
     except ModuleNotFoundError as exc:
         if exc.name == f"{__package__}.dask_executor":
@@ -176,8 +171,6 @@ def progress_bar(inputs: list[str], quiet: bool):
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    from intro_lint.apps.grade.sources import count_items
-
     with click.progressbar(length=count_items(inputs), label="grading", file=sys.stderr) as bar:
         yield bar.update
 
@@ -228,7 +221,7 @@ def relint_copies(collected: Collected, linter: Linter, cache: str | None) -> No
 
 def near_copies():
     """A duplicates.NearCopies to feed, or False when that module or its library is missing."""
-    try:
+    try:  # here, not at the top: datasketch (with numpy and scipy) costs ~0.5 s to import
         from intro_lint.apps.grade.near_copies import NearCopies
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.near_copies":
@@ -238,8 +231,7 @@ def near_copies():
 
 
 def write_report(out: str, fmt: str, report: ClassReport, texts: dict[str, str], rules) -> None:
-    from intro_lint.apps.grade.writers import render, write
-
+    """Render and write the report atomically; a folder that refuses it is a ConfigError."""
     content = render(fmt, report, texts, rules)
     try:
         write(out, content)

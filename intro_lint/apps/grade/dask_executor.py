@@ -1,4 +1,4 @@
-"""`grade --engine dask`: the same per-draft work as the local engine, run on a Dask cluster."""
+"""`grade --engine dask`: the same per-batch work as the local executor, run on a Dask cluster."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from intro_lint.errors import IntroLintError
 from intro_lint.model import Message, Report
 from intro_lint.apps.grade.batches import Graded, Ordered, ParseStats, batches
 from intro_lint.apps.grade.values import GradeItem
+from intro_lint.apps.grade.work import grade_messages
 
-if TYPE_CHECKING:  # dask is an optional extra, imported only when this engine runs
+if TYPE_CHECKING:  # dask is an optional extra, imported only when this executor runs
     from distributed import Client, Future
 
 BATCH_SIZE = 64  # drafts per task: big enough to amortise a round trip, small enough to spread out
@@ -48,8 +49,7 @@ def grade_dask(
     (work.py), not a failed task.
     """
     distributed = _import_distributed()
-    if work is None:
-        from intro_lint.apps.grade.work import grade_messages as work
+    work = grade_messages if work is None else work
     settings_json = settings.model_dump_json()
     client, cluster = _connect(distributed, scheduler, jobs)
     try:

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
+from intro_lint import __version__
 from intro_lint.analyse import boundaries
 from intro_lint.apps.atomic import write_atomic
 
@@ -24,9 +25,7 @@ def cache_root(env: Mapping[str, str] = os.environ) -> Path:
 
 def pipeline_identity(nlp: "Language") -> list[str]:
     """What a parse depends on besides the text: pipeline name and version, spaCy, intro-lint, boundaries."""
-    import spacy
-
-    from intro_lint import __version__
+    import spacy  # (see _load)
 
     name = f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}"
     code = hashlib.sha256(Path(boundaries.__file__).read_bytes()).hexdigest()[:16]
@@ -59,6 +58,8 @@ class DocCache:
         return doc
 
     def _load(self, path: Path, text: str) -> "Doc | None":
+        # spaCy is imported here, once a pipeline is loaded, not at the top: `intro-lint --help`
+        # imports this module, and importing spaCy costs ~0.5 s
         from spacy.tokens import DocBin
 
         try:
@@ -76,7 +77,7 @@ class DocCache:
 
     def put(self, text: str, doc: "Doc") -> None:
         """Write atomically (temporary file, then rename); a cache that cannot be written is skipped."""
-        from spacy.tokens import DocBin
+        from spacy.tokens import DocBin  # (see _load)
 
         bin_ = DocBin(store_user_data=False)
         bin_.add(doc)

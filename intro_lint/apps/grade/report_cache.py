@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import zlib
@@ -31,8 +32,6 @@ def code_fingerprint() -> str:
 
 def pipeline_fingerprint(requested: str | None) -> str:
     """The pipeline's name and its meta.json (version, spaCy range) without loading it; spaCy's own version."""
-    import importlib.metadata
-
     name = pipeline_name(requested)
     spec = importlib.util.find_spec(name)
     meta = b""

@@ -1,4 +1,4 @@
-"""The per-batch grading function every engine runs: messages in, reports out, one Linter per process."""
+"""The per-batch grading work every executor runs: messages in, reports out, one Linter per process."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from intro_lint.linter import Linter, error_report, linter_for
 from intro_lint.model import Message, Report
 from intro_lint.analyse.pipeline import parse_many
 from intro_lint.apps.grade.batches import Graded
+from intro_lint.apps.grade.doc_cache import DocCache
+from intro_lint.apps.grade.report_cache import ReportCache
 from intro_lint.check.signals import NO_SIGNALS, Signals
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # spaCy is imported where the pipeline loads (analyse/pipeline.py), not here
     from spacy.tokens import Doc
-
-    from intro_lint.apps.grade.doc_cache import DocCache
 
 
 def linter_of(settings_json: str) -> Linter:
@@ -51,8 +51,6 @@ def grade_messages(messages: list[Message], settings_json: str, cache_dir: str |
     batch = signals if signals is not None else [NO_SIGNALS] * len(messages)
     reports = [report_or_error(linter, m, doc, s) for m, doc, s in zip(messages, docs, batch, strict=True)]
     if cache_dir is not None and run_identity is not None:
-        from intro_lint.apps.grade.report_cache import ReportCache
-
         kept = ReportCache(Path(cache_dir), run_identity)
         for message, report in zip(messages, reports):
             kept.put(message, report)
@@ -62,8 +60,6 @@ def grade_messages(messages: list[Message], settings_json: str, cache_dir: str |
 def _cache(linter: Linter, cache_dir: str | None) -> "DocCache | None":
     if cache_dir is None:
         return None
-    from intro_lint.apps.grade.doc_cache import DocCache
-
     return DocCache(linter.nlp, Path(cache_dir))
 
 

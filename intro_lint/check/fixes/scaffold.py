@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from intro_lint.analyse.analysis import Analysis
+from intro_lint.analyse.analysis import Analysis
 
 
-def _target(a: "Analysis") -> tuple[str, str]:
+def _target(a: Analysis) -> tuple[str, str]:
     """The person to greet and the company, from the first named targets (placeholders if none)."""
     people = [t for t in a.parties.targets if " " in t]
     orgs = [t for t in a.parties.targets if t not in people]
@@ -16,7 +13,7 @@ def _target(a: "Analysis") -> tuple[str, str]:
     return person, orgs[0] if orgs else "[company]"
 
 
-def forwardable_blurb(a: "Analysis") -> str:
+def forwardable_blurb(a: Analysis) -> str:
     """A self-contained note in the requester's voice: who, what they want, why this target."""
     person, company = _target(a)
     role = a.parties.roles[0] if a.parties.roles else "[role or topic]"

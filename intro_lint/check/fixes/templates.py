@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from intro_lint.analyse.analysis import Analysis
+from intro_lint.check.fixes.scaffold import forwardable_blurb
+from intro_lint.check.kinds.hit import Hit
 from intro_lint.model import Edit, Fix
 from intro_lint.read.mail import header_name
 
-if TYPE_CHECKING:
-    from intro_lint.analyse.analysis import Analysis
+if TYPE_CHECKING:  # for annotations only: the catalogue imports Action from this module
     from intro_lint.check.catalogue import FixTemplate, RuleSpec
-    from intro_lint.check.kinds.hit import Hit
 
 
-def _after_ask(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+def _after_ask(a: Analysis, hit: Hit, text: str) -> tuple[Edit, ...]:
     anchor = a.asks[0].end if a.asks else hit.end
     return (Edit(start=anchor, end=anchor, text=text),)
 
 
-def _fill_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+def _fill_greeting(a: Analysis, hit: Hit, text: str) -> tuple[Edit, ...]:
     g, name = a.layout.greeting, header_name(a.message.headers.get("To"))
     if not name:
         return ()
@@ -31,18 +32,16 @@ def _fill_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
     return (Edit(start=g.start, end=g.end, text=f"{word} {name}{end_char}"),)
 
 
-def _after_greeting(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+def _after_greeting(a: Analysis, hit: Hit, text: str) -> tuple[Edit, ...]:
     s = a.sents[0].start if a.sents else a.layout.core[0]
     return (Edit(start=s, end=s, text=text),)
 
 
-def _replace_ask(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
+def _replace_ask(a: Analysis, hit: Hit, text: str) -> tuple[Edit, ...]:
     return (Edit(start=hit.start, end=hit.end, text=text),)
 
 
-def _blurb(a: "Analysis", hit: "Hit", text: str) -> tuple[Edit, ...]:
-    from intro_lint.check.fixes.scaffold import forwardable_blurb
-
+def _blurb(a: Analysis, hit: Hit, text: str) -> tuple[Edit, ...]:
     last = a.sents[-1] if a.sents else None
     anchor = last.start + len(last.text.rstrip()) if last else a.layout.core[1]
     return (Edit(start=anchor, end=anchor, text="\n\n" + forwardable_blurb(a)),)
@@ -59,7 +58,7 @@ ACTIONS = {
 Action = Literal[("none", *ACTIONS)]  # type: ignore[misc]
 
 
-def _one(a: "Analysis", tpl: "FixTemplate", hit: "Hit") -> Fix | None:
+def _one(a: Analysis, tpl: "FixTemplate", hit: Hit) -> Fix | None:
     if tpl.action == "none" or tpl.safety == "suggestion":
         return Fix(title=tpl.title, safety="suggestion")
     if tpl.action == "fill-greeting" and not hit.data.get("greeting"):
@@ -68,7 +67,7 @@ def _one(a: "Analysis", tpl: "FixTemplate", hit: "Hit") -> Fix | None:
     return Fix(title=tpl.title, safety=tpl.safety, edits=edits) if edits else None
 
 
-def build_fixes(a: "Analysis", rule: "RuleSpec", hit: "Hit") -> tuple[Fix, ...]:
+def build_fixes(a: Analysis, rule: "RuleSpec", hit: Hit) -> tuple[Fix, ...]:
     return tuple(f for f in (_one(a, t, hit) for t in rule.fixes) if f is not None)
 
 
