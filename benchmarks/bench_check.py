@@ -76,13 +76,19 @@ def _timed(cmd: list[str], stdout_path: Path | None) -> tuple[float, int, str]:
     if stdout_path is not None:
         with open(stdout_path, "wb") as out:
             t0 = time.perf_counter()
-            proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=ENV)
+            proc = subprocess.run(
+                cmd, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=ENV
+            )
             elapsed = time.perf_counter() - t0
         return elapsed, proc.returncode, proc.stderr.decode(errors="replace")
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, env=ENV)
     elapsed = time.perf_counter() - t0
-    return elapsed, proc.returncode, proc.stdout.decode(errors="replace") + proc.stderr.decode(errors="replace")
+    return (
+        elapsed,
+        proc.returncode,
+        proc.stdout.decode(errors="replace") + proc.stderr.decode(errors="replace"),
+    )
 
 
 def alternate(label_cmds: list[tuple[str, list[str], object]], runs: int) -> dict[str, list[float]]:
@@ -94,16 +100,20 @@ def alternate(label_cmds: list[tuple[str, list[str], object]], runs: int) -> dic
             times[label].append(elapsed)
             CPU.setdefault(label, []).append(_last_cpu)
             status = f"  PROBLEM: {problem}" if problem else ""
-            print(f"  run {i + 1}/{runs}  {label:<24} {elapsed:7.2f} s wall {_last_cpu:7.2f} s cpu{status}",
-                  flush=True)
+            print(
+                f"  run {i + 1}/{runs}  {label:<24} {elapsed:7.2f} s wall {_last_cpu:7.2f} s cpu{status}",
+                flush=True,
+            )
     return times
 
 
 def row(label: str, samples: list[float], cpu: list[float], per: int | None = None) -> str:
     med = statistics.median(samples)
     per_draft = f"{1000 * med / per:8.1f}" if per else f"{'':>8}"
-    return (f"  {label:<34} {len(samples):>4} {med:9.2f} {min(samples):9.2f} {max(samples):9.2f} {per_draft}"
-            f" {statistics.median(cpu):9.2f}")
+    return (
+        f"  {label:<34} {len(samples):>4} {med:9.2f} {min(samples):9.2f} {max(samples):9.2f} {per_draft}"
+        f" {statistics.median(cpu):9.2f}"
+    )
 
 
 def ratio_line(name: str, num: str, den: str, target: float) -> tuple[str, bool]:
@@ -112,8 +122,10 @@ def ratio_line(name: str, num: str, den: str, target: float) -> tuple[str, bool]
     cpu_r = statistics.median(CPU[num]) / statistics.median(CPU[den])
     r = wall_n / wall_d
     over = r > target
-    text = (f"  {name:<34} {r:6.2f}   target <= {target:.1f}   (check - bare = {wall_n - wall_d:+.2f} s;"
-            f" cpu ratio {cpu_r:.2f})")
+    text = (
+        f"  {name:<34} {r:6.2f}   target <= {target:.1f}   (check - bare = {wall_n - wall_d:+.2f} s;"
+        f" cpu ratio {cpu_r:.2f})"
+    )
     return (text + ("   OVER TARGET" if over else "   ok")), over
 
 
@@ -125,23 +137,39 @@ def load_average() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Whole-process benchmark of intro-lint check vs bare spaCy.")
+    ap = argparse.ArgumentParser(
+        description="Whole-process benchmark of intro-lint check vs bare spaCy."
+    )
     ap.add_argument("-n", type=int, default=600, help="number of drafts for (a)/(b) [600]")
     ap.add_argument("--runs", type=int, default=3, help="timed runs of each throughput command [3]")
-    ap.add_argument("--cold-runs", type=int, default=5, help="timed runs of each cold-start command [5]")
+    ap.add_argument(
+        "--cold-runs", type=int, default=5, help="timed runs of each cold-start command [5]"
+    )
     ap.add_argument("--seed", type=int, default=0, help="draft generator seed [0]")
     ap.add_argument("--dir", help="write the drafts here (kept) instead of a temporary folder")
-    ap.add_argument("--pipeline", help="spaCy pipeline package (default: what intro-lint would pick)")
-    ap.add_argument("--quick", action="store_true",
-                    help="smoke configuration (~1-2 min): -n 60 --runs 1 --cold-runs 2")
+    ap.add_argument(
+        "--pipeline", help="spaCy pipeline package (default: what intro-lint would pick)"
+    )
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke configuration (~1-2 min): -n 60 --runs 1 --cold-runs 2",
+    )
     ap.add_argument("--skip-throughput", action="store_true", help="only the cold-start comparison")
     ap.add_argument("--skip-cold", action="store_true", help="only the throughput comparison")
-    ap.add_argument("--pycache-prefix", metavar="DIR",
-                    help="let both sides cache bytecode in DIR (sets PYTHONPYCACHEPREFIX, unsets "
-                         "PYTHONDONTWRITEBYTECODE): shows start-up without recompiling an editable checkout")
+    ap.add_argument(
+        "--pycache-prefix",
+        metavar="DIR",
+        help="let both sides cache bytecode in DIR (sets PYTHONPYCACHEPREFIX, unsets "
+        "PYTHONDONTWRITEBYTECODE): shows start-up without recompiling an editable checkout",
+    )
     prof = ap.add_mutually_exclusive_group()
-    prof.add_argument("--profile", action="store_true", help="always profile check vs bare afterwards")
-    prof.add_argument("--no-profile", action="store_true", help="never profile, even when over target")
+    prof.add_argument(
+        "--profile", action="store_true", help="always profile check vs bare afterwards"
+    )
+    prof.add_argument(
+        "--no-profile", action="store_true", help="never profile, even when over target"
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.n, args.runs, args.cold_runs = 60, 1, 2
@@ -158,7 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     out_json = Path(tmp.name) / "check.json"
     one = paths[:1]
 
-    opts = ["--format", "json", "--fail-on", "never", *(["--pipeline", args.pipeline] if args.pipeline else [])]
+    opts = [
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        *(["--pipeline", args.pipeline] if args.pipeline else []),
+    ]
     check_cmd = [*lint, "check", *opts, *paths]
     bare_cmd = [sys.executable, "-c", BARE_SCRIPT, name, *paths]
     cold_check_cmd = [*lint, "check", *opts, *one]
@@ -176,12 +210,23 @@ def main(argv: list[str] | None = None) -> int:
         elapsed, rc, out = timed(cmd)
         return elapsed, (f"exit code {rc}: {out.strip()[-300:]}" if rc else None)
 
-    print(f"intro-lint bench: python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} cores")
-    print(f"  intro-lint: {' '.join(lint)}   pipeline: {name}   drafts: {args.n} (seed {args.seed}) in {work}")
+    print(
+        f"intro-lint bench: python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} cores"
+    )
+    print(
+        f"  intro-lint: {' '.join(lint)}   pipeline: {name}   drafts: {args.n} (seed {args.seed}) in {work}"
+    )
     words = sum(len(Path(p).read_text(encoding="utf-8").split()) for p in paths)
     print(f"  {words} words in all, {words / max(1, len(paths)):.0f} per draft")
-    bytecode = ("cached in " + ENV["PYTHONPYCACHEPREFIX"]) if ENV else (
-        "not written (PYTHONDONTWRITEBYTECODE set)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "default")
+    bytecode = (
+        ("cached in " + ENV["PYTHONPYCACHEPREFIX"])
+        if ENV
+        else (
+            "not written (PYTHONDONTWRITEBYTECODE set)"
+            if os.environ.get("PYTHONDONTWRITEBYTECODE")
+            else "default"
+        )
+    )
     print(f"  bytecode: {bytecode}; load average before: {load_average()}")
 
     # Warm-up (untimed): page cache for the interpreter, site-packages and model files.
@@ -192,41 +237,87 @@ def main(argv: list[str] | None = None) -> int:
     results = RESULTS
     if not args.skip_throughput:
         print(f"(a)/(b) throughput over {args.n} drafts, {args.runs} runs each, alternating")
-        results.update(alternate([
-            ("check (a)", check_cmd, lambda c: run_check(c, args.n)),
-            ("bare spaCy (b)", bare_cmd, lambda c: run_bare(c, args.n)),
-        ], args.runs))
+        results.update(
+            alternate(
+                [
+                    ("check (a)", check_cmd, lambda c: run_check(c, args.n)),
+                    ("bare spaCy (b)", bare_cmd, lambda c: run_bare(c, args.n)),
+                ],
+                args.runs,
+            )
+        )
     if not args.skip_cold:
         print(f"(c) cold start on one draft, {args.cold_runs} runs each, alternating")
-        results.update(alternate([
-            ("check, 1 draft (c)", cold_check_cmd, lambda c: run_check(c, 1)),
-            ("import spacy + load (c)", cold_bare_cmd, run_cold_bare),
-        ], args.cold_runs))
+        results.update(
+            alternate(
+                [
+                    ("check, 1 draft (c)", cold_check_cmd, lambda c: run_check(c, 1)),
+                    ("import spacy + load (c)", cold_bare_cmd, run_cold_bare),
+                ],
+                args.cold_runs,
+            )
+        )
 
     print()
-    print(f"  {'wall time (s)':<34} {'runs':>4} {'median':>9} {'min':>9} {'max':>9} {'ms/draft':>8} {'cpu med':>9}")
+    print(
+        f"  {'wall time (s)':<34} {'runs':>4} {'median':>9} {'min':>9} {'max':>9} {'ms/draft':>8} {'cpu med':>9}"
+    )
     over_throughput = False
     lines = []
     if "check (a)" in results:
-        print(row(f"(a) intro-lint check, {args.n} drafts", results["check (a)"], CPU["check (a)"], args.n))
-        print(row(f"(b) bare nlp.pipe, {args.n} drafts", results["bare spaCy (b)"], CPU["bare spaCy (b)"], args.n))
-        text, over_throughput = ratio_line("throughput ratio check/bare", "check (a)", "bare spaCy (b)",
-                                           CHECK_TARGET)
+        print(
+            row(
+                f"(a) intro-lint check, {args.n} drafts",
+                results["check (a)"],
+                CPU["check (a)"],
+                args.n,
+            )
+        )
+        print(
+            row(
+                f"(b) bare nlp.pipe, {args.n} drafts",
+                results["bare spaCy (b)"],
+                CPU["bare spaCy (b)"],
+                args.n,
+            )
+        )
+        text, over_throughput = ratio_line(
+            "throughput ratio check/bare", "check (a)", "bare spaCy (b)", CHECK_TARGET
+        )
         lines.append(text)
     if "check, 1 draft (c)" in results:
-        print(row("(c) intro-lint check, 1 draft", results["check, 1 draft (c)"], CPU["check, 1 draft (c)"]))
-        print(row("(c) import spacy + spacy.load", results["import spacy + load (c)"],
-                  CPU["import spacy + load (c)"]))
-        text, _ = ratio_line("cold-start ratio check/bare", "check, 1 draft (c)", "import spacy + load (c)",
-                             COLD_TARGET)
+        print(
+            row(
+                "(c) intro-lint check, 1 draft",
+                results["check, 1 draft (c)"],
+                CPU["check, 1 draft (c)"],
+            )
+        )
+        print(
+            row(
+                "(c) import spacy + spacy.load",
+                results["import spacy + load (c)"],
+                CPU["import spacy + load (c)"],
+            )
+        )
+        text, _ = ratio_line(
+            "cold-start ratio check/bare",
+            "check, 1 draft (c)",
+            "import spacy + load (c)",
+            COLD_TARGET,
+        )
         lines.append(text)
     print()
     print(f"  {'ratio':<34} {'value':>6}")
     for line in lines:
         print(line)
-    print(f"  targets: throughput check/bare <= {CHECK_TARGET}, cold start check/bare <= {COLD_TARGET}")
-    print(f"  load average after: {load_average()} on {os.cpu_count()} cores (these runs add ~1.0 themselves; "
-          f"more means other work shared the cores: expect 10-20% noise)")
+    print(
+        f"  targets: throughput check/bare <= {CHECK_TARGET}, cold start check/bare <= {COLD_TARGET}"
+    )
+    print(
+        f"  load average after: {load_average()} on {os.cpu_count()} cores (these runs add ~1.0 themselves; "
+        f"more means other work shared the cores: expect 10-20% noise)"
+    )
 
     if args.profile or (over_throughput and not args.no_profile):
         import profile_check

@@ -44,7 +44,9 @@ from runs import bare_problem, intro_lint_cmd, pipeline_name, reports_problem  #
 THROUGHPUT_TARGET = 1.5  # bare / grade --jobs 2: at least this much faster
 REGRADE_TARGET = 5.0  # first grade / unchanged re-grade: at least this much faster
 SAMPLE_EVERY = 0.2  # seconds between memory samples of the process tree
-RUBRIC_CHANGE = "vague-ask"  # (b'): the re-grade ignores this rule, so no finished report can be reused
+RUBRIC_CHANGE = (
+    "vague-ask"  # (b'): the re-grade ignores this rule, so no finished report can be reused
+)
 
 # The bare baseline: same interpreter, same pipeline, same files, same batch size; nothing else.
 BARE_SCRIPT = """\
@@ -81,7 +83,9 @@ def grade_cmd() -> list[str]:
     """`intro-lint grade`, or the grading module run directly while the CLI does not register it yet."""
     base = [*intro_lint_cmd(), "grade"]
     probe = subprocess.run([*base, "--help"], capture_output=True, stdin=subprocess.DEVNULL)
-    return base if probe.returncode == 0 else [sys.executable, "-m", "intro_lint.apps.grade.command"]
+    return (
+        base if probe.returncode == 0 else [sys.executable, "-m", "intro_lint.apps.grade.command"]
+    )
 
 
 class TreeSampler(threading.Thread):
@@ -134,7 +138,9 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> Run:
         sampling = False
     with open(log, "wb") as out:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(
+            cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
+        )
         sampler = TreeSampler(proc.pid) if sampling else None
         if sampler:
             sampler.start()
@@ -147,7 +153,9 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> Run:
     text = log.read_text(encoding="utf-8", errors="replace")
     mb = 1024 * 1024
     return Run(
-        wall=wall, cpu=usage.ru_utime + usage.ru_stime, rc=proc.returncode,
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        rc=proc.returncode,
         maxrss_mb=usage.ru_maxrss * 1024 / mb,  # Linux: kilobytes
         tree_rss_mb=sampler.peak_rss / mb if sampler and sampler.peak_rss else None,
         tree_pss_mb=sampler.peak_pss / mb if sampler and sampler.peak_pss else None,
@@ -158,16 +166,21 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> Run:
 def show(label: str, i: int, runs: int, run: Run, problem: str | None) -> None:
     tree = f" tree {run.tree_rss_mb:7.0f} MB rss" if run.tree_rss_mb else ""
     status = f"  PROBLEM: {problem}" if problem else ""
-    print(f"  run {i + 1}/{runs}  {label:<30} {run.wall:7.2f} s wall {run.cpu:7.2f} s cpu"
-          f"  max {run.maxrss_mb:6.0f} MB{tree}{status}", flush=True)
+    print(
+        f"  run {i + 1}/{runs}  {label:<30} {run.wall:7.2f} s wall {run.cpu:7.2f} s cpu"
+        f"  max {run.maxrss_mb:6.0f} MB{tree}{status}",
+        flush=True,
+    )
 
 
 def row(label: str, series: Series, per: int | None = None) -> str:
     walls = [r.wall for r in series.runs]
     med = statistics.median(walls)
     per_draft = f"{1000 * med / per:8.1f}" if per else f"{'':>8}"
-    return (f"  {label:<40} {len(walls):>4} {med:9.2f} {min(walls):9.2f} {max(walls):9.2f} {per_draft}"
-            f" {series.median('cpu'):9.2f}")
+    return (
+        f"  {label:<40} {len(walls):>4} {med:9.2f} {min(walls):9.2f} {max(walls):9.2f} {per_draft}"
+        f" {series.median('cpu'):9.2f}"
+    )
 
 
 def speedup_line(name: str, slow: Series, fast: Series, target: float | None) -> str:
@@ -192,16 +205,31 @@ def mb(value: float | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Whole-process benchmark of intro-lint grade.")
     ap.add_argument("-n", type=int, default=1200, help="drafts for (a) and (b) [1200]")
-    ap.add_argument("--runs", type=int, default=3, help="timed runs of each command in (a), pairs in (b) [3]")
-    ap.add_argument("--rss-n", type=int, default=10_000, help="drafts for the peak-memory grade (c) [10000]")
+    ap.add_argument(
+        "--runs", type=int, default=3, help="timed runs of each command in (a), pairs in (b) [3]"
+    )
+    ap.add_argument(
+        "--rss-n", type=int, default=10_000, help="drafts for the peak-memory grade (c) [10000]"
+    )
     ap.add_argument("--jobs", type=int, default=2, help="grade --jobs [2]")
     ap.add_argument("--seed", type=int, default=0, help="draft generator seed [0]")
-    ap.add_argument("--dir", help="keep the generated drafts and outputs here instead of a temporary folder")
-    ap.add_argument("--pipeline", help="spaCy pipeline package (default: what intro-lint would pick)")
-    ap.add_argument("--quick", action="store_true", help="smoke configuration: -n 120 --runs 1 --rss-n 600")
-    ap.add_argument("--dask", action="store_true",
-                    help="also time `grade --engine dask` (local cluster, --jobs workers) in (a); no target")
-    ap.add_argument("--skip", action="append", default=[], choices=["a", "b", "c"], help="skip a measurement")
+    ap.add_argument(
+        "--dir", help="keep the generated drafts and outputs here instead of a temporary folder"
+    )
+    ap.add_argument(
+        "--pipeline", help="spaCy pipeline package (default: what intro-lint would pick)"
+    )
+    ap.add_argument(
+        "--quick", action="store_true", help="smoke configuration: -n 120 --runs 1 --rss-n 600"
+    )
+    ap.add_argument(
+        "--dask",
+        action="store_true",
+        help="also time `grade --engine dask` (local cluster, --jobs workers) in (a); no target",
+    )
+    ap.add_argument(
+        "--skip", action="append", default=[], choices=["a", "b", "c"], help="skip a measurement"
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.n, args.runs, args.rss_n = 120, 1, 600
@@ -216,16 +244,32 @@ def main(argv: list[str] | None = None) -> int:
     grade = grade_cmd()
     pipe_opt = ["--pipeline", args.pipeline] if args.pipeline else []
 
-    print(f"intro-lint grade bench: python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} cores")
-    print(f"  grade: {' '.join(grade)}   pipeline: {name}   drafts: {args.n} (seed {args.seed}) in {drafts}")
+    print(
+        f"intro-lint grade bench: python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} cores"
+    )
+    print(
+        f"  grade: {' '.join(grade)}   pipeline: {name}   drafts: {args.n} (seed {args.seed}) in {drafts}"
+    )
     make_drafts.generate(drafts, args.n, args.seed)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in drafts.glob("draft-*.txt"))
     print(f"  {words} words in all, {words / max(1, args.n):.0f} per draft; cache: {cache_home}")
     print(f"  load average before: {load_average()}")
 
     def grade_run(folder: Path, n: int, *extra: str) -> tuple[Run, str | None]:
-        run = measure([*grade, str(folder), "--out", str(out_json), "--jobs", str(args.jobs), *pipe_opt, *extra],
-                      env, log)
+        run = measure(
+            [
+                *grade,
+                str(folder),
+                "--out",
+                str(out_json),
+                "--jobs",
+                str(args.jobs),
+                *pipe_opt,
+                *extra,
+            ],
+            env,
+            log,
+        )
         return run, reports_problem(out_json, n, run.rc, run.output)
 
     def bare_run() -> tuple[Run, str | None]:
@@ -249,51 +293,96 @@ def main(argv: list[str] | None = None) -> int:
             record("grade --no-cache (a)", i, args.runs, grade_run(drafts, args.n, "--no-cache"))
             record("bare nlp.pipe (a)", i, args.runs, bare_run())
             if args.dask:
-                record("grade --engine dask (a)", i, args.runs,
-                       grade_run(drafts, args.n, "--no-cache", "--engine", "dask"))
+                record(
+                    "grade --engine dask (a)",
+                    i,
+                    args.runs,
+                    grade_run(drafts, args.n, "--no-cache", "--engine", "dask"),
+                )
     if "b" not in args.skip:
-        print(f"(b) first grade into an empty cache, an unchanged re-grade, a re-grade after a rubric change "
-              f"(--ignore {RUBRIC_CHANGE}); {args.runs} rounds")
+        print(
+            f"(b) first grade into an empty cache, an unchanged re-grade, a re-grade after a rubric change "
+            f"(--ignore {RUBRIC_CHANGE}); {args.runs} rounds"
+        )
         for i in range(args.runs):
             shutil.rmtree(cache_home, ignore_errors=True)
             record("first grade, empty cache (b)", i, args.runs, grade_run(drafts, args.n))
             record("re-grade, warm cache (b)", i, args.runs, grade_run(drafts, args.n))
-            record("re-grade, new rubric (b')", i, args.runs, grade_run(drafts, args.n, "--ignore", RUBRIC_CHANGE))
+            record(
+                "re-grade, new rubric (b')",
+                i,
+                args.runs,
+                grade_run(drafts, args.n, "--ignore", RUBRIC_CHANGE),
+            )
     if "c" not in args.skip:
         print(f"(c) peak memory of one grade --no-cache over {args.rss_n} drafts")
         make_drafts.generate(big, args.rss_n, args.seed)
         record(f"grade {args.rss_n} drafts (c)", 0, 1, grade_run(big, args.rss_n, "--no-cache"))
 
     print()
-    print(f"  {'wall time (s)':<40} {'runs':>4} {'median':>9} {'min':>9} {'max':>9} {'ms/draft':>8} {'cpu med':>9}")
+    print(
+        f"  {'wall time (s)':<40} {'runs':>4} {'median':>9} {'min':>9} {'max':>9} {'ms/draft':>8} {'cpu med':>9}"
+    )
     for label, series in results.items():
         print(row(label, series, args.rss_n if label.endswith("(c)") else args.n))
     print()
     print(f"  {'ratio':<40} {'value':>7}")
     if "grade --no-cache (a)" in results:
-        print(speedup_line("(a) speed-up bare/grade --jobs " + str(args.jobs),
-                           results["bare nlp.pipe (a)"], results["grade --no-cache (a)"], THROUGHPUT_TARGET))
+        print(
+            speedup_line(
+                "(a) speed-up bare/grade --jobs " + str(args.jobs),
+                results["bare nlp.pipe (a)"],
+                results["grade --no-cache (a)"],
+                THROUGHPUT_TARGET,
+            )
+        )
     if "grade --engine dask (a)" in results:
-        print(speedup_line("    speed-up bare/grade --engine dask", results["bare nlp.pipe (a)"],
-                           results["grade --engine dask (a)"], None))
+        print(
+            speedup_line(
+                "    speed-up bare/grade --engine dask",
+                results["bare nlp.pipe (a)"],
+                results["grade --engine dask (a)"],
+                None,
+            )
+        )
     if "first grade, empty cache (b)" in results:
-        print(speedup_line("(b) speed-up first grade/re-grade", results["first grade, empty cache (b)"],
-                           results["re-grade, warm cache (b)"], REGRADE_TARGET))
-        print(speedup_line("    speed-up first grade/new-rubric re-grade", results["first grade, empty cache (b)"],
-                           results["re-grade, new rubric (b')"], None))
+        print(
+            speedup_line(
+                "(b) speed-up first grade/re-grade",
+                results["first grade, empty cache (b)"],
+                results["re-grade, warm cache (b)"],
+                REGRADE_TARGET,
+            )
+        )
+        print(
+            speedup_line(
+                "    speed-up first grade/new-rubric re-grade",
+                results["first grade, empty cache (b)"],
+                results["re-grade, new rubric (b')"],
+                None,
+            )
+        )
     big_label = f"grade {args.rss_n} drafts (c)"
     if big_label in results:
         run = results[big_label].runs[0]
-        print(f"  (c) peak memory, {args.rss_n} drafts: largest process {mb(run.maxrss_mb)}; whole tree "
-              f"{mb(run.tree_rss_mb)} RSS, {mb(run.tree_pss_mb)} PSS")
+        print(
+            f"  (c) peak memory, {args.rss_n} drafts: largest process {mb(run.maxrss_mb)}; whole tree "
+            f"{mb(run.tree_rss_mb)} RSS, {mb(run.tree_pss_mb)} PSS"
+        )
         small = results.get("grade --no-cache (a)")
         if small and small.runs[0].tree_pss_mb and run.tree_pss_mb:
             ratio = run.tree_pss_mb / statistics.median(r.tree_pss_mb or 0 for r in small.runs)
-            print(f"      vs {args.n} drafts: {statistics.median(r.tree_pss_mb or 0 for r in small.runs):.0f} MB "
-                  f"PSS -> x{ratio:.2f} for x{args.rss_n / args.n:.1f} the drafts (bounded memory keeps this near 1)")
-    print(f"  targets: (a) bare/grade >= {THROUGHPUT_TARGET}, (b) first/re-grade >= {REGRADE_TARGET}; (c) is reported")
-    print(f"  load average after: {load_average()} on {os.cpu_count()} cores (more than ~2 means other work "
-          f"shared the cores: rerun on a quiet machine)")
+            print(
+                f"      vs {args.n} drafts: {statistics.median(r.tree_pss_mb or 0 for r in small.runs):.0f} MB "
+                f"PSS -> x{ratio:.2f} for x{args.rss_n / args.n:.1f} the drafts (bounded memory keeps this near 1)"
+            )
+    print(
+        f"  targets: (a) bare/grade >= {THROUGHPUT_TARGET}, (b) first/re-grade >= {REGRADE_TARGET}; (c) is reported"
+    )
+    print(
+        f"  load average after: {load_average()} on {os.cpu_count()} cores (more than ~2 means other work "
+        f"shared the cores: rerun on a quiet machine)"
+    )
     tmp.cleanup()
     return 0
 

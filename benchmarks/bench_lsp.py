@@ -87,31 +87,55 @@ async def start(pipeline: str | None) -> Client:
     client = Client()
     await client.start_io(sys.executable, "-m", "intro_lint.apps.lsp")
     options = {"pipeline": pipeline} if pipeline else None
-    await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), initialization_options=options))
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(), initialization_options=options
+        )
+    )
     client.initialized(types.InitializedParams())
     return client
 
 
-def change(uri: str, version: int, text: str, add: bool) -> tuple[types.DidChangeTextDocumentParams, str]:
+def change(
+    uri: str, version: int, text: str, add: bool
+) -> tuple[types.DidChangeTextDocumentParams, str]:
     """Add " indeed" at the end of the second paragraph, or take it away again."""
     anchor = text.index("this year") + len("this year")
     line = text[:anchor].count("\n")
-    column = anchor - (text.rfind("\n", 0, anchor) + 1)  # ASCII paragraph: code points = UTF-16 units
+    column = anchor - (
+        text.rfind("\n", 0, anchor) + 1
+    )  # ASCII paragraph: code points = UTF-16 units
     end = column + (0 if add else len(" indeed"))
-    span = types.Range(start=types.Position(line=line, character=column), end=types.Position(line=line, character=end))
-    new = text[:anchor] + " indeed" + text[anchor:] if add else text[:anchor] + text[anchor + len(" indeed"):]
+    span = types.Range(
+        start=types.Position(line=line, character=column),
+        end=types.Position(line=line, character=end),
+    )
+    new = (
+        text[:anchor] + " indeed" + text[anchor:]
+        if add
+        else text[:anchor] + text[anchor + len(" indeed") :]
+    )
     params = types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangePartial(range=span, text=" indeed" if add else "")])
+        content_changes=[
+            types.TextDocumentContentChangePartial(range=span, text=" indeed" if add else "")
+        ],
+    )
     return params, new
 
 
-async def edit_latencies(client: Client, uri: str, text: str, args, parse) -> tuple[list[float], list[float]]:
+async def edit_latencies(
+    client: Client, uri: str, text: str, args, parse
+) -> tuple[list[float], list[float]]:
     """Server edit-to-diagnostics times, and bare parse times of the same text taken right after each."""
     done = client.expect(uri, 1)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="plaintext", version=1, text=text
+            )
+        )
+    )
     await asyncio.wait_for(done, 300)
     timings, bare = [], []
     for n in range(args.warmup + args.edits):
@@ -159,7 +183,9 @@ def p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def serve_and_measure(args, text: str, parse) -> tuple[list[float], list[float], dict[str, str]]:
+async def serve_and_measure(
+    args, text: str, parse
+) -> tuple[list[float], list[float], dict[str, str]]:
     client = await start(args.pipeline)
     try:
         with tempfile.TemporaryDirectory(prefix="intro-lint-bench-") as folder:
@@ -170,7 +196,9 @@ async def serve_and_measure(args, text: str, parse) -> tuple[list[float], list[f
         client.exit(None)
         await asyncio.wait_for(client._server.wait(), 30)
     finally:
-        if client._server.returncode is None:  # something failed above: do not wait for a clean exit
+        if (
+            client._server.returncode is None
+        ):  # something failed above: do not wait for a clean exit
             client._server.terminate()
         await client.stop()
     return timings, bare, memory
@@ -190,16 +218,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(args, text: str, name: str, timings: list[float], bare: list[float], memory: dict[str, str]) -> None:
+def report(
+    args, text: str, name: str, timings: list[float], bare: list[float], memory: dict[str, str]
+) -> None:
     ms = lambda s: f"{s * 1000:7.1f} ms"  # noqa: E731
-    print(f"draft: {len(text.split())} words; pipeline {name}; {args.warmup} warm-up + {args.edits} timed edits")
-    print(f"edit -> diagnostics  p50 {ms(p(timings, 0.5))}  p95 {ms(p(timings, 0.95))}  min {ms(min(timings))}")
-    print(f"bare nlp(text)       p50 {ms(p(bare, 0.5))}  p95 {ms(p(bare, 0.95))}  min {ms(min(bare))}")
+    print(
+        f"draft: {len(text.split())} words; pipeline {name}; {args.warmup} warm-up + {args.edits} timed edits"
+    )
+    print(
+        f"edit -> diagnostics  p50 {ms(p(timings, 0.5))}  p95 {ms(p(timings, 0.95))}  min {ms(min(timings))}"
+    )
+    print(
+        f"bare nlp(text)       p50 {ms(p(bare, 0.5))}  p95 {ms(p(bare, 0.95))}  min {ms(min(bare))}"
+    )
     ratio = p(timings, 0.5) / p(bare, 0.5)
     flag = "" if ratio <= TARGET else "  OVER TARGET"
     paired = statistics.median(t / b for t, b in zip(timings, bare))
-    print(f"ratio p50/p50 {ratio:.2f}x (target <= {TARGET}x){flag}; median per-edit ratio {paired:.2f}x; "
-          f"p95/p95 {p(timings, 0.95) / p(bare, 0.95):.2f}x")
+    print(
+        f"ratio p50/p50 {ratio:.2f}x (target <= {TARGET}x){flag}; median per-edit ratio {paired:.2f}x; "
+        f"p95/p95 {p(timings, 0.95) / p(bare, 0.95):.2f}x"
+    )
     print(f"server RSS {memory.get('VmRSS', '?')} (peak {memory.get('VmHWM', '?')})")
 
 

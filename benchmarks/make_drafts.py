@@ -16,34 +16,142 @@ from __future__ import annotations
 
 import argparse
 import random
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-FIRST = ["Bob", "Priya", "Malik", "Ines", "Hannah", "Jeff", "Becky", "Tomás", "Aiko", "Wei", "Fatima",
-         "Daniel", "Chloé", "Oluwaseun", "Marta", "Sanjay", "Grace", "Lars", "Amara", "Kenji", "Rosa",
-         "Elliot", "Nadia", "Yusuf"]
-LAST = ["Chen", "Natarajan", "Osei", "Alvarez", "Morgan", "Okafor", "Lindqvist", "Tanaka", "Rossi",
-        "Haddad", "Kowalski", "Nguyen", "Silva", "Brennan", "Fischer", "Mensah", "Park", "Dubois"]
-COMPANIES = ["Harborline Health", "Fernway", "Routewise", "Lumen Health", "Corvid Diagnostics",
-             "Brightfold", "Quarry Labs", "Tidewater Analytics", "Northbeam", "Copperleaf Energy",
-             "Saltmarsh Capital", "Kestrel Robotics", "Meridian Foods", "Pinecrest Bank", "Auralis",
-             "Bluegate Logistics", "Oakridge Ventures", "Vantage Clinics"]
-ROLES = ["VP of Finance", "head of data", "product manager", "staff engineer", "controller",
-         "design lead", "head of partnerships", "operations lead", "CFO", "security architect",
-         "growth marketer", "recruiting lead", "general counsel", "customer success director"]
-TOPICS = ["routing", "pricing", "clinic expansion", "fraud detection", "supply planning", "onboarding",
-          "hiring in Europe", "SOC 2", "usage-based billing", "demand forecasting", "a Series A raise",
-          "churn", "warehouse automation", "payer contracts"]
-CITIES = ["Denver", "Lisbon", "Toronto", "Austin", "Berlin", "Singapore", "Nairobi", "Chicago", "Leeds"]
+FIRST = [
+    "Bob",
+    "Priya",
+    "Malik",
+    "Ines",
+    "Hannah",
+    "Jeff",
+    "Becky",
+    "Tomás",
+    "Aiko",
+    "Wei",
+    "Fatima",
+    "Daniel",
+    "Chloé",
+    "Oluwaseun",
+    "Marta",
+    "Sanjay",
+    "Grace",
+    "Lars",
+    "Amara",
+    "Kenji",
+    "Rosa",
+    "Elliot",
+    "Nadia",
+    "Yusuf",
+]
+LAST = [
+    "Chen",
+    "Natarajan",
+    "Osei",
+    "Alvarez",
+    "Morgan",
+    "Okafor",
+    "Lindqvist",
+    "Tanaka",
+    "Rossi",
+    "Haddad",
+    "Kowalski",
+    "Nguyen",
+    "Silva",
+    "Brennan",
+    "Fischer",
+    "Mensah",
+    "Park",
+    "Dubois",
+]
+COMPANIES = [
+    "Harborline Health",
+    "Fernway",
+    "Routewise",
+    "Lumen Health",
+    "Corvid Diagnostics",
+    "Brightfold",
+    "Quarry Labs",
+    "Tidewater Analytics",
+    "Northbeam",
+    "Copperleaf Energy",
+    "Saltmarsh Capital",
+    "Kestrel Robotics",
+    "Meridian Foods",
+    "Pinecrest Bank",
+    "Auralis",
+    "Bluegate Logistics",
+    "Oakridge Ventures",
+    "Vantage Clinics",
+]
+ROLES = [
+    "VP of Finance",
+    "head of data",
+    "product manager",
+    "staff engineer",
+    "controller",
+    "design lead",
+    "head of partnerships",
+    "operations lead",
+    "CFO",
+    "security architect",
+    "growth marketer",
+    "recruiting lead",
+    "general counsel",
+    "customer success director",
+]
+TOPICS = [
+    "routing",
+    "pricing",
+    "clinic expansion",
+    "fraud detection",
+    "supply planning",
+    "onboarding",
+    "hiring in Europe",
+    "SOC 2",
+    "usage-based billing",
+    "demand forecasting",
+    "a Series A raise",
+    "churn",
+    "warehouse automation",
+    "payer contracts",
+]
+CITIES = [
+    "Denver",
+    "Lisbon",
+    "Toronto",
+    "Austin",
+    "Berlin",
+    "Singapore",
+    "Nairobi",
+    "Chicago",
+    "Leeds",
+]
 MONTHS = ["January", "March", "May", "June", "September", "October", "November"]
-RESOURCES = ["a pricing benchmark", "our hiring scorecard", "a short list of fractional CFOs",
-             "the freight-rates dataset", "notes from a SOC 2 audit", "a churn model template",
-             "two warm leads for your pilot", "a deck review"]
+RESOURCES = [
+    "a pricing benchmark",
+    "our hiring scorecard",
+    "a short list of fractional CFOs",
+    "the freight-rates dataset",
+    "notes from a SOC 2 audit",
+    "a churn model template",
+    "two warm leads for your pilot",
+    "a deck review",
+]
 
-GREETINGS = ["Hi {reader},", "Hey {reader},", "Hello {reader},", "Dear {reader},", "{reader},",
-             "Good morning {reader},", "Hi {reader} -", "Dear friends and colleagues,"]
+GREETINGS = [
+    "Hi {reader},",
+    "Hey {reader},",
+    "Hello {reader},",
+    "Dear {reader},",
+    "{reader},",
+    "Good morning {reader},",
+    "Hi {reader} -",
+    "Dear friends and colleagues,",
+]
 CONTEXT = [
     "Congratulations on {company}'s new round; the announcement about {topic} was the clearest I've read.",
     "It's been a while since we last caught up in {city}.",
@@ -100,7 +208,16 @@ CLOSINGS = [
     "Looking forward to hearing from you.",
     "Either way, congratulations again on {topic}.",
 ]
-SIGNOFFS = ["Thanks,", "Best,", "Cheers,", "Best regards,", "Warmly,", "Many thanks,", "Thank you,", "All the best,"]
+SIGNOFFS = [
+    "Thanks,",
+    "Best,",
+    "Cheers,",
+    "Best regards,",
+    "Warmly,",
+    "Many thanks,",
+    "Thank you,",
+    "All the best,",
+]
 
 
 def _fill(template: str, slots: dict[str, str]) -> str:
@@ -113,13 +230,21 @@ def _slots(rng: random.Random) -> dict[str, str]:
     company, company2 = rng.sample(COMPANIES, 2)
     role, role2 = rng.sample(ROLES, 2)
     return {
-        "reader": names[0], "sender": names[1],
-        "candidate": f"{names[2]} {rng.choice(LAST)}", "target": f"{names[3]} {rng.choice(LAST)}",
+        "reader": names[0],
+        "sender": names[1],
+        "candidate": f"{names[2]} {rng.choice(LAST)}",
+        "target": f"{names[3]} {rng.choice(LAST)}",
         "mutual": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-        "company": company, "company2": company2, "role": role, "role2": role2,
-        "topic": rng.choice(TOPICS), "city": rng.choice(CITIES), "month": rng.choice(MONTHS),
+        "company": company,
+        "company2": company2,
+        "role": role,
+        "role2": role2,
+        "topic": rng.choice(TOPICS),
+        "city": rng.choice(CITIES),
+        "month": rng.choice(MONTHS),
         "resource": rng.choice(RESOURCES),
-        "pronoun": "she" if she else "he", "Pronoun": "She" if she else "He",
+        "pronoun": "she" if she else "he",
+        "Pronoun": "She" if she else "He",
     }
 
 
@@ -166,7 +291,9 @@ def make_eml(s: dict[str, str], text: str, index: int, seed: int) -> bytes:
     msg["From"] = f"{s['sender']} <{s['sender'].lower()}@example.com>"
     msg["To"] = f"{s['reader']} <{s['reader'].lower()}@example.org>"
     msg["Subject"] = f"Quick question about {s['topic']} at {s['company']}"
-    msg["Date"] = format_datetime(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc) + timedelta(hours=index))
+    msg["Date"] = format_datetime(
+        datetime(2026, 1, 5, 9, 0, tzinfo=UTC) + timedelta(hours=index)
+    )
     msg["Message-ID"] = f"<bench-{seed}-{index}@example.com>"
     msg.set_content(text)
     return bytes(msg)
@@ -201,8 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     paths = generate(args.out_dir, args.n, args.seed, args.eml)
     words = [len(p.read_text(encoding="utf-8").split()) for p in paths]
     if words:
-        print(f"wrote {len(paths)} .txt drafts (+{args.eml} .eml) to {args.out_dir}; "
-              f"words min {min(words)} / median {sorted(words)[len(words) // 2]} / max {max(words)}")
+        print(
+            f"wrote {len(paths)} .txt drafts (+{args.eml} .eml) to {args.out_dir}; "
+            f"words min {min(words)} / median {sorted(words)[len(words) // 2]} / max {max(words)}"
+        )
     return 0
 
 

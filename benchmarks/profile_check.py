@@ -87,28 +87,48 @@ def phase_times(stats: pstats.Stats) -> dict[str, float]:
 
 
 def cprofile(argv: list[str], prof_path: Path) -> pstats.Stats:
-    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof_path), *argv],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(prof_path), *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
     return pstats.Stats(str(prof_path))
 
 
 def report(paths: list[str], name: str, pipeline: str | None = None) -> None:
     """Print the three views for one check process and one bare process over `paths`."""
-    opts = ["--format", "json", "--fail-on", "never", *(["--pipeline", pipeline] if pipeline else [])]
+    opts = [
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        *(["--pipeline", pipeline] if pipeline else []),
+    ]
     check_args = ["check", *opts, *paths]
     with tempfile.TemporaryDirectory(prefix="intro-lint-prof-") as tmp:
-        imp_check = import_times([sys.executable, "-X", "importtime", "-m", "intro_lint", *check_args])
-        imp_bare = import_times([sys.executable, "-X", "importtime", "-c", BARE_SCRIPT, name, *paths])
+        imp_check = import_times(
+            [sys.executable, "-X", "importtime", "-m", "intro_lint", *check_args]
+        )
+        imp_bare = import_times(
+            [sys.executable, "-X", "importtime", "-c", BARE_SCRIPT, name, *paths]
+        )
         print(f"\n  -X importtime, level-0 imports by package (s), {len(paths)} drafts")
         print(f"  {'package':<34} {'check':>8} {'bare':>8}")
-        roots = sorted(set(imp_check) | set(imp_bare), key=lambda r: -max(imp_check.get(r, 0), imp_bare.get(r, 0)))
+        roots = sorted(
+            set(imp_check) | set(imp_bare),
+            key=lambda r: -max(imp_check.get(r, 0), imp_bare.get(r, 0)),
+        )
         shown = [r for r in roots if max(imp_check.get(r, 0), imp_bare.get(r, 0)) >= 0.005]
         for root in shown:
             print(f"  {root:<34} {imp_check.get(root, 0):8.3f} {imp_bare.get(root, 0):8.3f}")
         rest_c = sum(v for r, v in imp_check.items() if r not in shown)
         rest_b = sum(v for r, v in imp_bare.items() if r not in shown)
         print(f"  {'(others)':<34} {rest_c:8.3f} {rest_b:8.3f}")
-        print(f"  {'total import time':<34} {sum(imp_check.values()):8.3f} {sum(imp_bare.values()):8.3f}")
+        print(
+            f"  {'total import time':<34} {sum(imp_check.values()):8.3f} {sum(imp_bare.values()):8.3f}"
+        )
 
         check_stats = cprofile(["-m", "intro_lint", *check_args], Path(tmp) / "check.prof")
         bare_script = Path(tmp) / "bare.py"
@@ -134,11 +154,18 @@ def report(paths: list[str], name: str, pipeline: str | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     import make_drafts
+
     import intro_lint.analyse.pipeline
 
-    ap = argparse.ArgumentParser(description="Profile one intro-lint check process next to bare spaCy.")
-    ap.add_argument("inputs", nargs="*", help="draft files or a folder of .txt drafts (default: generate)")
-    ap.add_argument("-n", type=int, default=600, help="drafts to generate when no inputs are given [600]")
+    ap = argparse.ArgumentParser(
+        description="Profile one intro-lint check process next to bare spaCy."
+    )
+    ap.add_argument(
+        "inputs", nargs="*", help="draft files or a folder of .txt drafts (default: generate)"
+    )
+    ap.add_argument(
+        "-n", type=int, default=600, help="drafts to generate when no inputs are given [600]"
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--pipeline")
     args = ap.parse_args(argv)

@@ -32,7 +32,9 @@ def reports_problem(out_path: Path, n: int, rc: int, output: str) -> str | None:
         return f"{len(reports)} reports for {n} drafts"
     errors = [r for r in reports if isinstance(r, dict) and r.get("error")]
     if errors:
-        return f"{len(errors)} drafts failed, e.g. {errors[0].get('path')}: {errors[0].get('error')}"
+        return (
+            f"{len(errors)} drafts failed, e.g. {errors[0].get('path')}: {errors[0].get('error')}"
+        )
     return None
 
 

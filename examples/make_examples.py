@@ -51,7 +51,10 @@ def make_pdf(lines: list[tuple[int, str]]) -> bytes:
     xref_at = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref_at,
+    )
     return bytes(out)
 
 
@@ -60,7 +63,10 @@ BECKY_RESUME = [
     (11, "Finance executive | Boston, MA | becky.alvarez@example.net"),
     (13, "Experience"),
     (11, "Lumen Health - Senior Director, FP&A (2021-present)"),
-    (11, "  Built the planning model behind a $120M Series D; cut the monthly close from 12 to 5 days."),
+    (
+        11,
+        "  Built the planning model behind a $120M Series D; cut the monthly close from 12 to 5 days.",
+    ),
     (11, "  Led audit readiness and a $14M cost program across 6 clinics."),
     (11, "Corvid Diagnostics - Director of Finance (2017-2021)"),
     (11, "  Ran finance for the lab business through two acquisitions."),
@@ -175,42 +181,76 @@ wrote:
 
 
 def rewrite() -> EmailMessage:
-    msg = new_message("Jeff Morgan <jeff@example.com>", "Bob Chen <bob@example.org>",
-                      "Congrats on the Series C, and one specific intro (VP of Finance at Harborline)",
-                      12, "jeff-becky-rewrite")
+    msg = new_message(
+        "Jeff Morgan <jeff@example.com>",
+        "Bob Chen <bob@example.org>",
+        "Congrats on the Series C, and one specific intro (VP of Finance at Harborline)",
+        12,
+        "jeff-becky-rewrite",
+    )
     msg.set_content(JEFF_REWRITE)
-    msg.add_attachment(make_pdf(BECKY_RESUME), maintype="application", subtype="pdf",
-                       filename="Becky-Alvarez-Resume.pdf")
+    msg.add_attachment(
+        make_pdf(BECKY_RESUME),
+        maintype="application",
+        subtype="pdf",
+        filename="Becky-Alvarez-Resume.pdf",
+    )
     return msg
 
 
 def investor_deck_missing() -> EmailMessage:
-    msg = new_message("Omar Haddad <omar@example.com>", "Rachel Kim <rachel@example.org>",
-                      "Quick favor - seed round intros", 13, "investor-deck-missing")
+    msg = new_message(
+        "Omar Haddad <omar@example.com>",
+        "Rachel Kim <rachel@example.org>",
+        "Quick favor - seed round intros",
+        13,
+        "investor-deck-missing",
+    )
     msg.set_content(INVESTOR_ASK)
     return msg
 
 
 def reference_request() -> EmailMessage:
-    msg = new_message("Marcus Webb <marcus@example.com>", "Ana Silva <ana@example.org>",
-                      "Would you be a reference for the Harborline analyst role?", 14, "reference-request")
+    msg = new_message(
+        "Marcus Webb <marcus@example.com>",
+        "Ana Silva <ana@example.org>",
+        "Would you be a reference for the Harborline analyst role?",
+        14,
+        "reference-request",
+    )
     msg.set_content(REFERENCE_REQUEST)
-    msg.add_attachment(make_pdf(JOB_DESCRIPTION), maintype="application", subtype="pdf",
-                       filename="Harborline-Senior-Data-Analyst.pdf")
+    msg.add_attachment(
+        make_pdf(JOB_DESCRIPTION),
+        maintype="application",
+        subtype="pdf",
+        filename="Harborline-Senior-Data-Analyst.pdf",
+    )
     return msg
 
 
 def html_only() -> EmailMessage:
-    msg = new_message("Dana Okafor <dana@example.com>", "Sam Reyes <sam@example.org>",
-                      "Intro to Lee Aguilar at Harbor & Co?", 15, "html-only")
+    msg = new_message(
+        "Dana Okafor <dana@example.com>",
+        "Sam Reyes <sam@example.org>",
+        "Intro to Lee Aguilar at Harbor & Co?",
+        15,
+        "html-only",
+    )
     msg.set_content(HTML_INTRO, subtype="html")
-    msg.add_related(LOGO_PNG, "image", "png", cid="<logo@pickright.example>", filename="pickright-logo.png")
+    msg.add_related(
+        LOGO_PNG, "image", "png", cid="<logo@pickright.example>", filename="pickright-logo.png"
+    )
     return msg
 
 
 def reply_with_history() -> EmailMessage:
-    msg = new_message("Leo Brandt <leo.brandt@example.com>", "Karen Liu <karen@example.org>",
-                      "Re: Long time!", 16, "reply-with-history")
+    msg = new_message(
+        "Leo Brandt <leo.brandt@example.com>",
+        "Karen Liu <karen@example.org>",
+        "Re: Long time!",
+        16,
+        "reply-with-history",
+    )
     msg["In-Reply-To"] = "<karen-1@example.org>"
     msg.set_content(REPLY_WITH_HISTORY)
     return msg

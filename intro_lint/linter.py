@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from intro_lint.analyse import pipeline as nlp_mod
 from intro_lint.analyse.analysis import Analysis, analysable_text, analyse
 from intro_lint.check.catalogue import RuleSpec, load_catalogue
-from intro_lint.settings.fields import Settings
-from intro_lint.settings.layers import enabled_rules, unknown_rule_ids
 from intro_lint.check.engine import run
 from intro_lint.check.signals import NO_SIGNALS, Signals
 from intro_lint.errors import ConfigError, IntroLintError
-from intro_lint.positions import LineIndex
 from intro_lint.model import Finding, LocatedFinding, Message, Report
+from intro_lint.positions import LineIndex
 from intro_lint.score import grade, score, subscores
+from intro_lint.settings.fields import Settings
+from intro_lint.settings.layers import enabled_rules, unknown_rule_ids
 
 
 @dataclass
@@ -72,8 +72,11 @@ def locate(text: str, findings: list[Finding]) -> tuple[LocatedFinding, ...]:
 def build_report(message: Message, found: list[Finding], rules, weights, metrics) -> Report:
     value = score(found, rules, weights)
     return Report(
-        path=message.path, score=value, grade=grade(value),
-        subscores=subscores(found, rules, weights, metrics), metrics=metrics,
+        path=message.path,
+        score=value,
+        grade=grade(value),
+        subscores=subscores(found, rules, weights, metrics),
+        metrics=metrics,
         findings=locate(message.text, found),
     )
 

@@ -14,7 +14,9 @@ def deduction(finding: Finding, rule: RuleSpec, weights: dict[str, int]) -> floa
     return weights.get(rule.id, rule.weight) * SEVERITY_FACTOR[finding.severity]
 
 
-def deductions(findings: list[Finding], rules: dict[str, RuleSpec], weights: dict[str, int]) -> list[float]:
+def deductions(
+    findings: list[Finding], rules: dict[str, RuleSpec], weights: dict[str, int]
+) -> list[float]:
     """One deduction per finding; a rule's later findings in the same draft cost half as much."""
     seen: set[str] = set()
     out = []
@@ -38,11 +40,16 @@ def subscores(findings, rules, weights, metrics) -> dict[str, int]:
     lost = dict.fromkeys(DIMENSIONS, 0.0)
     room = dict.fromkeys(DIMENSIONS, 0.0)
     for rule in rules.values():
-        room[rule.dimension] = room.get(rule.dimension, 0.0) + weights.get(rule.id, rule.weight) * 1.5
+        room[rule.dimension] = (
+            room.get(rule.dimension, 0.0) + weights.get(rule.id, rule.weight) * 1.5
+        )
     for f, d in zip(findings, deductions(findings, rules, weights)):
         dim = rules[f.rule].dimension
         lost[dim] = lost.get(dim, 0.0) + d
-    out = {dim: max(0, round(100 * (1 - lost[dim] / room[dim]))) if room.get(dim) else 100 for dim in lost}
+    out = {
+        dim: max(0, round(100 * (1 - lost[dim] / room[dim]))) if room.get(dim) else 100
+        for dim in lost
+    }
     out["readability"] = readability(metrics)
     return out
 

@@ -18,7 +18,11 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 def _guarded_connect(self, address, *args, **kwargs):
     host = address[0] if isinstance(address, tuple) else address
-    if isinstance(host, str) and (host.startswith("127.") or host in ("::1", "localhost")) or self.family == socket.AF_UNIX:
+    if (
+        isinstance(host, str)
+        and (host.startswith("127.") or host in ("::1", "localhost"))
+        or self.family == socket.AF_UNIX
+    ):
         return _real_connect(self, address, *args, **kwargs)
     raise OSError(f"network access is blocked in tests (tried {address!r})")
 
@@ -36,8 +40,8 @@ def no_network():
 
 @pytest.fixture(scope="session")
 def linter():
-    from intro_lint.settings.fields import Settings
     from intro_lint.linter import Linter
+    from intro_lint.settings.fields import Settings
 
     return Linter(Settings())
 
@@ -62,10 +66,17 @@ def cli_path() -> list[str]:
 def cli():
     """Run the installed `intro-lint` entry point as a real process."""
 
-    def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
+    def run(
+        *args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None
+    ):
         full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
         return subprocess.run(
-            [*cli_path(), *args], input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=300
+            [*cli_path(), *args],
+            input=stdin,
+            capture_output=True,
+            cwd=cwd,
+            env=full_env,
+            timeout=300,
         )
 
     return run

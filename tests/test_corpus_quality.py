@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from intro_lint.report.evaluation import flagged_good, score_rules
 from intro_lint.read.corpus import read_corpus, to_message
+from intro_lint.report.evaluation import flagged_good, score_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
@@ -29,8 +29,11 @@ def test_every_rule_meets_the_bar(linter, path):
     if not path.exists():
         pytest.skip(f"{path} is not here")
     records, found, scores = _evaluate(linter, path)
-    weak = [(s.rule, round(s.precision, 2), round(s.recall, 2)) for s in scores
-            if s.precision < MIN_PRECISION or s.recall < MIN_RECALL]
+    weak = [
+        (s.rule, round(s.precision, 2), round(s.recall, 2))
+        for s in scores
+        if s.precision < MIN_PRECISION or s.recall < MIN_RECALL
+    ]
     assert not weak, weak
     flagged, clean, _ = flagged_good(records, found)
     assert clean == 0, "a good message that carries no label got a finding"
@@ -42,8 +45,14 @@ def test_heldout_corpus_is_well_formed(path):
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         assert set(rec["labels"]) == {
-            "long-silence", "vague-ask", "no-attachment", "not-forwardable",
-            "asks-without-giving", "generic-blast", "research-burden", "self-centered",
+            "long-silence",
+            "vague-ask",
+            "no-attachment",
+            "not-forwardable",
+            "asks-without-giving",
+            "generic-blast",
+            "research-burden",
+            "self-centered",
         }
         ids.add(rec["id"])
     assert len(ids) >= 40

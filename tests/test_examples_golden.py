@@ -14,15 +14,27 @@ from intro_lint.read.message import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "examples.json"
-DRAFTS = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".eml", ".md") and p.name != "README.md")
-MEANT_GOOD = {"jeff-becky-rewrite.eml", "double-opt-in.txt", "alum-informational.md", "reconnect-give-first.txt",
-              "reference-request.eml", "html-only.eml"}
+DRAFTS = sorted(
+    p
+    for p in (ROOT / "examples").iterdir()
+    if p.suffix in (".txt", ".eml", ".md") and p.name != "README.md"
+)
+MEANT_GOOD = {
+    "jeff-becky-rewrite.eml",
+    "double-opt-in.txt",
+    "alum-informational.md",
+    "reconnect-give-first.txt",
+    "reference-request.eml",
+    "html-only.eml",
+}
 
 
 def current(linter) -> dict:
     reports = linter.lint([read_path(str(p)) for p in DRAFTS])
-    return {p.name: {"score": r.score, "grade": r.grade, "rules": sorted({f.rule for f in r.findings})}
-            for p, r in zip(DRAFTS, reports)}
+    return {
+        p.name: {"score": r.score, "grade": r.grade, "rules": sorted({f.rule for f in r.findings})}
+        for p, r in zip(DRAFTS, reports)
+    }
 
 
 def test_examples_match_golden(linter):

@@ -24,7 +24,16 @@ def test_the_contract_names_every_stage_in_pipeline_order():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     layers = config["tool"]["importlinter"]["contracts"][0]["layers"]
     named = [layer.removeprefix("intro_lint.") for layer in layers]
-    assert named[:8] == ["apps", "report", "linter", "score", "check", "analyse", "read", "settings"]
+    assert named[:8] == [
+        "apps",
+        "report",
+        "linter",
+        "score",
+        "check",
+        "analyse",
+        "read",
+        "settings",
+    ]
     folders = {p.name for p in PKG.iterdir() if (p / "__init__.py").is_file()}
     assert folders == set(STAGES), "a new stage folder needs a place in the contract"
 

@@ -8,7 +8,13 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 from intro_lint.read.message import read_path
 
-FIRST_FIVE = {"long-silence", "vague-ask", "no-attachment", "not-forwardable", "asks-without-giving"}
+FIRST_FIVE = {
+    "long-silence",
+    "vague-ask",
+    "no-attachment",
+    "not-forwardable",
+    "asks-without-giving",
+}
 
 
 def test_jeff_becky_note_fires_the_first_five_rules(linter):

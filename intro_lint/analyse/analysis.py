@@ -110,7 +110,11 @@ def analyse(message: Message, doc: Doc) -> Analysis:
     focus = clause_focus(sents)
     attached = tuple(a.filename for a in message.attachments)
     return Analysis(
-        message=message, text=text, doc=doc, sents=sents, layout=layout,
+        message=message,
+        text=text,
+        doc=doc,
+        sents=sents,
+        layout=layout,
         asks=find_asks(sents, reader),
         gives=find_gives(every),
         gaps=find_gaps(text, body.start, body.end),

@@ -5,7 +5,27 @@ from __future__ import annotations
 NAME = "intro_lint_boundaries"
 BULLETS = {"-", "*", "•", "–"}
 ENDERS = set(".,!?:;")
-ABBREVIATIONS = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "jr.", "sr.", "vs.", "etc.", "e.g.", "i.e.", "inc.", "co.", "ltd.", "no.", "approx.", "dept.", "mt."}
+ABBREVIATIONS = {
+    "mr.",
+    "ms.",
+    "mrs.",
+    "dr.",
+    "prof.",
+    "st.",
+    "jr.",
+    "sr.",
+    "vs.",
+    "etc.",
+    "e.g.",
+    "i.e.",
+    "inc.",
+    "co.",
+    "ltd.",
+    "no.",
+    "approx.",
+    "dept.",
+    "mt.",
+}
 SHORT_LINE = 6  # tokens: a line this short (a greeting, a name) ends its sentence
 
 
@@ -56,8 +76,11 @@ def _glued_full_stop(toks, i: int) -> bool:
     """'over $500K. Could you' - the tokenizer keeps the stop on '500K.', so the parser misses the break."""
     prev, tok = toks[i - 1], toks[i]
     return (
-        len(prev.text) > 2 and prev.text.endswith(".") and prev.lower_ not in ABBREVIATIONS
-        and prev.whitespace_ == " " and tok.text[:1].isupper()
+        len(prev.text) > 2
+        and prev.text.endswith(".")
+        and prev.lower_ not in ABBREVIATIONS
+        and prev.whitespace_ == " "
+        and tok.text[:1].isupper()
     )
 
 

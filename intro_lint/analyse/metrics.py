@@ -6,7 +6,14 @@ import textstat
 
 from intro_lint.analyse.request.focus import Focus
 
-METRICS = ("words", "sentences", "words_per_sentence", "readability_grade", "coleman_liau", "self_focus")
+METRICS = (
+    "words",
+    "sentences",
+    "words_per_sentence",
+    "readability_grade",
+    "coleman_liau",
+    "self_focus",
+)
 
 
 def metrics(text: str, focus: Focus, n_sents: int) -> dict[str, float]:

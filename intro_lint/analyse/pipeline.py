@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from intro_lint.analyse import boundaries
 from intro_lint.errors import ConfigError
@@ -30,7 +31,7 @@ def pipeline_name(requested: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def load(name: str | None = None) -> "Language":
+def load(name: str | None = None) -> Language:
     """The pipeline with intro-lint's sentence boundaries, loaded once per process and name."""
     import spacy  # here, not at the top: importing spaCy costs ~0.5 s that --help, rules and explain never need
 
@@ -45,6 +46,6 @@ def load(name: str | None = None) -> "Language":
     return nlp
 
 
-def parse_many(nlp: "Language", texts: Iterable[str]) -> Iterator["Doc"]:
+def parse_many(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
     """One pass through nlp.pipe; docs come back in input order."""
     return nlp.pipe(texts, batch_size=BATCH_SIZE)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
+from functools import cache, lru_cache
 
 try:  # the parser behind re.compile and its extra case pairs; private, so any surprise turns screening off
-    from re import _casefix, _constants as sre, _parser as sre_parse
+    from re import _casefix
+    from re import _constants as sre
+    from re import _parser as sre_parse
+
     EXTRA_CASES = {chr(c) for pair in _casefix._EXTRA_CASES.items() for c in (pair[0], *pair[1])}
 except (ImportError, AttributeError):  # pragma: no cover - Python < 3.11 is not supported anyway
     sre = sre_parse = None
@@ -36,7 +39,9 @@ class Screened:
     def __init__(self, regex: re.Pattern) -> None:
         self.regex = regex
         self._uses = 0
-        self._screen: tuple[Strings | None, re.Pattern | None] | None = None  # built after WARM_UP searches
+        self._screen: tuple[Strings | None, re.Pattern | None] | None = (
+            None  # built after WARM_UP searches
+        )
 
     @property
     def pattern(self) -> str:
@@ -54,17 +59,25 @@ class Screened:
         if self._screen is None:
             needs = required_strings(self.regex)
             # one case-sensitive alternation of plain strings: re scans for it far faster than for the pattern
-            alternation = None if needs is None else re.compile("|".join(map(re.escape, sorted(needs))) or "(?!)")
+            alternation = (
+                None
+                if needs is None
+                else re.compile("|".join(map(re.escape, sorted(needs))) or "(?!)")
+            )
             self._screen = (needs, alternation)
         return self._screen
 
     def could_match(self, text: str) -> bool:
         if self._screen is None:
             self._uses += 1
-            if self._uses < WARM_UP:  # a one-draft check never pays the ~3 ms it takes to build the screen
+            if (
+                self._uses < WARM_UP
+            ):  # a one-draft check never pays the ~3 ms it takes to build the screen
                 return True
         needs, alternation = self._built()
-        if needs is None or not (text.isascii() or all(map(caseless, set(NON_ASCII.findall(text))))):
+        if needs is None or not (
+            text.isascii() or all(map(caseless, set(NON_ASCII.findall(text))))
+        ):
             return True
         low = text.lower()
         if len(low) > LONG:  # memchr-backed `in` beats a scan of the alternation on whole drafts
@@ -97,7 +110,9 @@ def required_strings(regex: re.Pattern) -> Strings | None:
         return None
     if needs is None or (needs and min(map(len, needs)) < SHORTEST):
         return None  # an empty set is kept: the pattern cannot match ASCII text at all
-    return frozenset(s for s in needs if not any(t != s and t in s for t in needs))  # "would love" needs " love"
+    return frozenset(
+        s for s in needs if not any(t != s and t in s for t in needs)
+    )  # "would love" needs " love"
 
 
 def _needs(seq: list) -> Strings | None:
@@ -110,7 +125,9 @@ def _needs(seq: list) -> Strings | None:
             run = {a + b for a in run for b in spelt}
         else:
             best = _better(best, _better(_stretch(run), _part_needs(op, av)))
-            run = spelt if spelt is not None else {""}  # the stretch ends here; a spellable element starts the next
+            run = (
+                spelt if spelt is not None else {""}
+            )  # the stretch ends here; a spellable element starts the next
         if not run:
             return frozenset()  # a character no ASCII text has: this sequence never matches one
     return _better(best, _stretch(run))
@@ -157,7 +174,7 @@ def _spell(op, av) -> set[str] | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _screenable(code: int) -> frozenset[str]:
     """What a pattern character matches in text the screen reads (ASCII and caseless characters), in lower
     case, ignoring case or not: 'K' -> {'k'}; the Kelvin sign -> {'k'}; '’' -> {'’'}; 'é' -> {} (such text
@@ -165,7 +182,9 @@ def _screenable(code: int) -> frozenset[str]:
     char = chr(code)
     if code < 128:
         return frozenset({char.lower()})
-    found = {a.lower() for a in map(chr, range(128)) if re.fullmatch(re.escape(char), a, re.IGNORECASE)}
+    found = {
+        a.lower() for a in map(chr, range(128)) if re.fullmatch(re.escape(char), a, re.IGNORECASE)
+    }
     return frozenset(found | ({char} if caseless(char) else set()))
 
 

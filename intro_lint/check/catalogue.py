@@ -114,7 +114,9 @@ def load_rule_file(path: Path) -> RuleSpec:
         raise RuleFileError(f"{path}: rule {rule_id}: not valid TOML: {exc}") from None
     data.setdefault("id", rule_id)
     if data["id"] != rule_id:
-        raise RuleFileError(f"{path}: rule {rule_id}: field id: {data['id']!r} must match the file name")
+        raise RuleFileError(
+            f"{path}: rule {rule_id}: field id: {data['id']!r} must match the file name"
+        )
     try:
         return RuleSpec.model_validate({**data, "path": str(path)})
     except ValidationError as exc:

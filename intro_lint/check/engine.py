@@ -21,23 +21,35 @@ def reads_signals(rules: list[RuleSpec]) -> bool:
     return any(rule.params.reads_signals for rule in rules)
 
 
-def run_rule(analysis: Analysis, rule: RuleSpec, severity: Severity | None = None,
-             signals: Signals = NO_SIGNALS) -> list[Finding]:
+def run_rule(
+    analysis: Analysis,
+    rule: RuleSpec,
+    severity: Severity | None = None,
+    signals: Signals = NO_SIGNALS,
+) -> list[Finding]:
     hits = KINDS[rule.kind].check(analysis, rule.params, signals)
     if not hits or suppressed(analysis, rule):
         return []
     return [
         Finding(
-            rule=rule.id, severity=severity or rule.severity, message=rule.message,
-            start=hit.start, end=hit.end, evidence=hit.evidence,
+            rule=rule.id,
+            severity=severity or rule.severity,
+            message=rule.message,
+            start=hit.start,
+            end=hit.end,
+            evidence=hit.evidence,
             fixes=build_fixes(analysis, rule, hit),
         )
         for hit in hits
     ]
 
 
-def run(analysis: Analysis, rules: list[RuleSpec], severities: dict[str, Severity] | None = None,
-        signals: Signals = NO_SIGNALS) -> list[Finding]:
+def run(
+    analysis: Analysis,
+    rules: list[RuleSpec],
+    severities: dict[str, Severity] | None = None,
+    signals: Signals = NO_SIGNALS,
+) -> list[Finding]:
     """Every rule's findings, sorted by offset; `signals`: what the batch knows about this draft."""
     severities = severities or {}
     out = [f for rule in rules for f in run_rule(analysis, rule, severities.get(rule.id), signals)]

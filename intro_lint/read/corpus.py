@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from email.message import EmailMessage
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from intro_lint.errors import InputError
 from intro_lint.model import Message
@@ -71,7 +72,12 @@ def to_eml(rec: dict) -> bytes:
         msg["Subject"] = rec["subject"]
     msg.set_content(rec["text"])
     for name in rec.get("attachments") or []:
-        msg.add_attachment(b"%PDF-1.4\n% placeholder\n", maintype="application", subtype="octet-stream", filename=name)
+        msg.add_attachment(
+            b"%PDF-1.4\n% placeholder\n",
+            maintype="application",
+            subtype="octet-stream",
+            filename=name,
+        )
     return bytes(msg)
 
 
@@ -80,5 +86,3 @@ def to_message(rec: dict) -> Message | InputError:
         return read_bytes(to_eml(rec), f"{rec['id']}.eml")
     except InputError as exc:
         return exc
-
-

@@ -26,8 +26,11 @@ _BOMS = (
 
 def check_size(size: int, path: str, max_bytes: int) -> None:
     if over_limit(size, max_bytes):
-        raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes "
-                               "(configurable via max-bytes)")
+        raise InputError(
+            path,
+            f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes "
+            "(configurable via max-bytes)",
+        )
 
 
 def check_magic(data: bytes, path: str) -> None:
@@ -49,8 +52,11 @@ def decode_text(data: bytes, path: str) -> str:
         if data.startswith(bom):
             return _decode_with_bom(data, path, encoding)
     if has_nul(data):
-        raise InputError(path, "looks like a binary file (it contains NUL bytes); if it is UTF-16 "
-                               "text, save it as UTF-8")
+        raise InputError(
+            path,
+            "looks like a binary file (it contains NUL bytes); if it is UTF-16 "
+            "text, save it as UTF-8",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -64,14 +70,19 @@ def _decode_with_bom(data: bytes, path: str, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError:
         name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
-        raise InputError(path, f"starts with a {name} byte-order mark but is not valid {name}") from None
+        raise InputError(
+            path, f"starts with a {name} byte-order mark but is not valid {name}"
+        ) from None
 
 
 def _decode_cp1252(data: bytes, path: str, exc: UnicodeDecodeError) -> str:
     where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
     if any(chr(b) not in ALLOWED_CONTROLS for b in data if b < 0x20):
-        raise InputError(path, f"is not valid UTF-8 ({where}) and holds control characters, so it "
-                               "is not Windows-1252/Latin-1 text either; save it as UTF-8")
+        raise InputError(
+            path,
+            f"is not valid UTF-8 ({where}) and holds control characters, so it "
+            "is not Windows-1252/Latin-1 text either; save it as UTF-8",
+        )
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -82,7 +93,9 @@ def _decode_cp1252(data: bytes, path: str, exc: UnicodeDecodeError) -> str:
 def _check_mostly_text(text: str, path: str) -> None:
     """Refuse text in which more than 5% of the characters are control characters."""
     if mostly_controls(text):
-        raise InputError(path, "looks like a binary file (mostly control characters), not a text draft")
+        raise InputError(
+            path, "looks like a binary file (mostly control characters), not a text draft"
+        )
 
 
 def normalise(text: str) -> str:

@@ -10,8 +10,8 @@ from email.parser import BytesParser
 from typing import NamedTuple
 
 from intro_lint.errors import InputError
-from intro_lint.read.htmltext import html_to_text
 from intro_lint.model import Attachment
+from intro_lint.read.htmltext import html_to_text
 
 HEADER_NAMES = ("From", "To", "Cc", "Subject", "Date", "Message-ID")
 NAME_IN_HEADER = re.compile(r'^\s*"?([^"<@]+?)"?\s*<')
@@ -61,7 +61,9 @@ def header_name(value: str | None) -> str | None:
 def _parse(data: bytes, path: str) -> EmailMessage:
     msg = BytesParser(policy=policy.default).parsebytes(data)
     if not list(msg.keys()):
-        raise InputError(path, "does not look like an email message (it does not start with headers)")
+        raise InputError(
+            path, "does not look like an email message (it does not start with headers)"
+        )
     _check_defects(msg, path)
     return msg
 
@@ -110,13 +112,17 @@ def _decode_undeclared(payload: bytes, path: str, what: str, declared: str | Non
         return payload.decode("utf-8")
     except UnicodeDecodeError:
         said = "declares no charset" if declared is None else f"declares {declared}"
-        raise InputError(path, f"{what} {said} but holds other bytes, and is not UTF-8 either") from None
+        raise InputError(
+            path, f"{what} {said} but holds other bytes, and is not UTF-8 either"
+        ) from None
 
 
 def _attachments(msg: EmailMessage) -> tuple[Attachment, ...]:
     """Real attachments; inline images the HTML shows (cid: logos) are not."""
     cids = _referenced_cids(msg)
-    return tuple(_attachment(part) for part in _attachment_parts(msg) if _content_id(part) not in cids)
+    return tuple(
+        _attachment(part) for part in _attachment_parts(msg) if _content_id(part) not in cids
+    )
 
 
 def _attachment_parts(part: EmailMessage) -> list[EmailMessage]:

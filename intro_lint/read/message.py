@@ -141,8 +141,16 @@ def _from_plain(text: str, path: str, kind: str) -> Message:
     """A text or Markdown draft: the whole text, a "Subject:" first line, the body after it."""
     subject, start = _subject_of(text)
     parts = split(text, start, quote_tail=kind != "markdown")
-    return Message(path=path, kind=kind, text=text, body=parts.body, subject=subject,
-                   quoted=parts.quoted, signature=parts.signature, suppressions=find_suppressions(text))
+    return Message(
+        path=path,
+        kind=kind,
+        text=text,
+        body=parts.body,
+        subject=subject,
+        quoted=parts.quoted,
+        signature=parts.signature,
+        suppressions=find_suppressions(text),
+    )
 
 
 def _subject_of(text: str) -> tuple[str | None, int]:
@@ -160,9 +168,17 @@ def _from_mail_buffer(text: str, path: str) -> Message:
     """A mail client's compose buffer: headers are read, not linted; offsets match the editor."""
     headers, start = _buffer_headers(text)
     parts = split(text, start)
-    return Message(path=path, kind="email", text=text, body=parts.body, subject=headers.get("Subject"),
-                   headers=headers, quoted=parts.quoted, signature=parts.signature,
-                   suppressions=find_suppressions(text))
+    return Message(
+        path=path,
+        kind="email",
+        text=text,
+        body=parts.body,
+        subject=headers.get("Subject"),
+        headers=headers,
+        quoted=parts.quoted,
+        signature=parts.signature,
+        suppressions=find_suppressions(text),
+    )
 
 
 def _buffer_headers(text: str) -> tuple[dict[str, str], int]:
@@ -170,7 +186,11 @@ def _buffer_headers(text: str) -> tuple[dict[str, str], int]:
     end = text.find("\n\n")
     block = text if end == -1 else text[:end]
     lines = block.split("\n")
-    if not block or lines[0][:1] in (" ", "\t") or not all(_HEADER_LINE.fullmatch(x) for x in lines):
+    if (
+        not block
+        or lines[0][:1] in (" ", "\t")
+        or not all(_HEADER_LINE.fullmatch(x) for x in lines)
+    ):
         return {}, 0
     try:
         parsed = HeaderParser(policy=policy.default).parsestr(block + "\n\n")
@@ -189,6 +209,15 @@ def _from_email_bytes(data: bytes, path: str) -> Message:
     if not text.strip():
         raise InputError(path, "the message body is empty")
     parts = split(text)
-    return Message(path=path, kind="email", text=text, body=parts.body, subject=parsed.headers.get("Subject"),
-                   headers=parsed.headers, attachments=parsed.attachments, quoted=parts.quoted,
-                   signature=parts.signature, suppressions=find_suppressions(text))
+    return Message(
+        path=path,
+        kind="email",
+        text=text,
+        body=parts.body,
+        subject=parsed.headers.get("Subject"),
+        headers=parsed.headers,
+        attachments=parsed.attachments,
+        quoted=parts.quoted,
+        signature=parts.signature,
+        suppressions=find_suppressions(text),
+    )

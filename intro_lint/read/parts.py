@@ -69,7 +69,9 @@ def split(text: str, start: int = 0, stop: int | None = None, *, quote_tail: boo
     if sig is None:
         return Parts(_trimmed(text, start, own_stop), tuple(quoted), None)
     sig_start = lines[sig][0]
-    return Parts(_trimmed(text, start, sig_start), tuple(quoted), _trimmed(text, sig_start, own_stop))
+    return Parts(
+        _trimmed(text, start, sig_start), tuple(quoted), _trimmed(text, sig_start, own_stop)
+    )
 
 
 def _with_forward(

@@ -11,11 +11,16 @@ def render_scores(scores, good, records, found, show_errors: bool) -> str:
         lines.append(f"{s.rule:22} {s.tp:3} {s.fp:3} {s.fn:3} {s.precision:5.2f} {s.recall:5.2f}")
         if show_errors:
             for rec in records:
-                gold, got = bool(rec["labels"].get(s.rule)), s.rule in found.get(str(rec["id"]), set())
+                gold, got = (
+                    bool(rec["labels"].get(s.rule)),
+                    s.rule in found.get(str(rec["id"]), set()),
+                )
                 if gold != got:
                     lines.append(f"    {'FN' if gold else 'FP'} {rec['id']}: {rec['text'][:80]!r}")
     flagged, clean, total = good
-    lines.append(f"good messages with any finding: {flagged}/{total} ({clean} of them carry no label)")
+    lines.append(
+        f"good messages with any finding: {flagged}/{total} ({clean} of them carry no label)"
+    )
     return "\n".join(lines)
 
 
@@ -35,7 +40,9 @@ class RuleScore:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def score_rules(records: list[dict], found: dict[str, set[str]], rules: list[str]) -> list[RuleScore]:
+def score_rules(
+    records: list[dict], found: dict[str, set[str]], rules: list[str]
+) -> list[RuleScore]:
     out = []
     for rule in rules:
         tp = fp = fn = 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from intro_lint.check.catalogue import RuleSpec
 from intro_lint.model import Output, Report

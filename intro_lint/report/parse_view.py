@@ -9,19 +9,40 @@ def _sentences(a) -> list[str]:
 
 def render_analysis(a) -> str:
     p, m = a.parties, a.materials
-    lines = [f"draft: {a.message.path} ({a.message.kind})", "sentences:", *_sentences(a), "entities:"]
+    lines = [
+        f"draft: {a.message.path} ({a.message.kind})",
+        "sentences:",
+        *_sentences(a),
+        "entities:",
+    ]
     lines += [f"  {e.text} ({e.label_})" for e in a.doc.ents]
     lines.append("asks:")
-    lines += [f"  [{x.kind}] {x.text}\n      why: {x.why}; open: {list(x.open_markers)}; brain-pick: {x.brain_pick}; "
-              f"alternatives: {x.alternatives}; timebox: {x.timebox}; targets: {list(x.targets)}" for x in a.asks]
+    lines += [
+        f"  [{x.kind}] {x.text}\n      why: {x.why}; open: {list(x.open_markers)}; brain-pick: {x.brain_pick}; "
+        f"alternatives: {x.alternatives}; timebox: {x.timebox}; targets: {list(x.targets)}"
+        for x in a.asks
+    ]
     lines.append("gives:")
     lines += [f"  [{g.kind}] {g.text}" for g in a.gives]
     lines.append("gap mentions: " + (", ".join(g.text for g in a.gaps) or "none"))
-    lines.append(f"parties: reader={p.reader} beneficiary={p.beneficiary} targets={list(p.targets)} roles={list(p.roles)} "
-                 f"connector-note={p.connector_note} purposes={list(p.purposes)}")
-    lines.append(f"materials: attached={list(m.attached)} links={list(m.links)} mentioned={list(m.mentioned)}")
+    lines.append(
+        f"parties: reader={p.reader} beneficiary={p.beneficiary} targets={list(p.targets)} roles={list(p.roles)} "
+        f"connector-note={p.connector_note} purposes={list(p.purposes)}"
+    )
+    lines.append(
+        f"materials: attached={list(m.attached)} links={list(m.links)} mentioned={list(m.mentioned)}"
+    )
     b = a.blurb
-    lines.append("blurb: " + ("none" if b is None else f"[{b.start}-{b.end}] self-contained={b.self_contained} {list(b.problems)}"))
-    lines.append(f"focus: {a.focus.self_clauses} clauses about the writer, {a.focus.reader_clauses} about the reader")
+    lines.append(
+        "blurb: "
+        + (
+            "none"
+            if b is None
+            else f"[{b.start}-{b.end}] self-contained={b.self_contained} {list(b.problems)}"
+        )
+    )
+    lines.append(
+        f"focus: {a.focus.self_clauses} clauses about the writer, {a.focus.reader_clauses} about the reader"
+    )
     lines.append("metrics: " + ", ".join(f"{k}={v}" for k, v in a.metrics.items()))
     return "\n".join(lines)

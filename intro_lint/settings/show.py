@@ -15,7 +15,10 @@ UNSET = {"select": "all rules", "pipeline": "auto", "color": "auto", "rule_set":
 def show(settings: Settings, sources: Mapping[str, str]) -> str:
     """`intro-lint config show`: one `key = value    # source` line per field; valid TOML."""
     fields = type(settings).model_fields  # every Settings field, in declaration order (FIELDS)
-    rows = [(_show_row(field, getattr(settings, field)), sources.get(field, "default")) for field in fields]
+    rows = [
+        (_show_row(field, getattr(settings, field)), sources.get(field, "default"))
+        for field in fields
+    ]
     width = max(len(row) for row, _ in rows)
     return "\n".join(f"{row.ljust(width)}    # {source}".replace("\n", " ") for row, source in rows)
 

@@ -14,11 +14,14 @@ from hypothesis import strategies as st
 
 import intro_lint.analyse.request
 import intro_lint.check.kinds
-from intro_lint.check.catalogue import load_catalogue
 from intro_lint.analyse.screen import WARM_UP, Screened, caseless, required_strings
+from intro_lint.check.catalogue import load_catalogue
 from intro_lint.check.kinds.mission import _compile
 
-CORPORA = [Path(__file__).parents[1] / "corpus" / "heldout.jsonl", Path(__file__).parents[1] / "corpus" / "heldout2.jsonl"]
+CORPORA = [
+    Path(__file__).parents[1] / "corpus" / "heldout.jsonl",
+    Path(__file__).parents[1] / "corpus" / "heldout2.jsonl",
+]
 
 
 def _package_patterns() -> dict[str, Screened]:
@@ -29,7 +32,9 @@ def _package_patterns() -> dict[str, Screened]:
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for name, value in vars(module).items():
                 values = value.items() if isinstance(value, dict) else [("", value)]
-                found.update({f"{info.name}.{name}{key}": v for key, v in values if isinstance(v, Screened)})
+                found.update(
+                    {f"{info.name}.{name}{key}": v for key, v in values if isinstance(v, Screened)}
+                )
     for rule in load_catalogue([]).values():
         for field, words in (rule.params or {}).items():
             if isinstance(words, list) and words and all(isinstance(w, str) for w in words):
@@ -38,12 +43,19 @@ def _package_patterns() -> dict[str, Screened]:
 
 
 PATTERNS = _package_patterns()
-assert all(p.needs is not None for p in PATTERNS.values())  # reading .needs builds every screen now, not after warm-up
+assert all(
+    p.needs is not None for p in PATTERNS.values()
+)  # reading .needs builds every screen now, not after warm-up
 
 
 def _same(pattern: Screened, text: str) -> None:
-    assert _spans(pattern.search(text)) == _spans(pattern.regex.search(text)), (pattern.pattern, text)
-    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
+    assert _spans(pattern.search(text)) == _spans(pattern.regex.search(text)), (
+        pattern.pattern,
+        text,
+    )
+    assert [m.span() for m in pattern.finditer(text)] == [
+        m.span() for m in pattern.regex.finditer(text)
+    ]
     assert _spans(pattern.match(text)) == _spans(pattern.regex.match(text))
 
 
@@ -59,13 +71,25 @@ def test_the_lexicons_are_screened():
 
 def test_required_strings_spell_out_short_alternations_and_drop_longer_ones_they_cover():
     assert required_strings(re.compile(r"\b(?:i|we)(?:'d| would) love\b", re.I)) == {
-        "i'd love", "i would love", "we'd love", "we would love"}
-    assert required_strings(re.compile(r"\bwould love\b|\bwe'd really love\b|\blove\b", re.I)) == {"love"}
+        "i'd love",
+        "i would love",
+        "we'd love",
+        "we would love",
+    }
+    assert required_strings(re.compile(r"\bwould love\b|\bwe'd really love\b|\blove\b", re.I)) == {
+        "love"
+    }
     assert required_strings(re.compile(r"\bdeck (?:attached|enclosed)\b|\b(?:cv|resume)\b")) == {
-        "deck attached", "deck enclosed", "cv", "resume"}
+        "deck attached",
+        "deck enclosed",
+        "cv",
+        "resume",
+    }
     assert required_strings(re.compile(r"^\s*-{3,}\s*$", re.MULTILINE)) == {"---"}
     assert required_strings(re.compile(r"\bit(?:'s|’s) been\b", re.I)) == {"it's been", "it’s been"}
-    assert required_strings(re.compile(r"\bcaf(?:é|e)\b", re.I)) == {"cafe"}  # text with é is never screened
+    assert required_strings(re.compile(r"\bcaf(?:é|e)\b", re.I)) == {
+        "cafe"
+    }  # text with é is never screened
     assert required_strings(re.compile("\u212aeep", re.I)) == {"keep"}  # the Kelvin sign matches k
 
 
@@ -125,7 +149,9 @@ def _texts() -> list[str]:
     texts = []
     for path in CORPORA + [Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev.jsonl"]:
         if path.exists():
-            texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+            texts += [
+                json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()
+            ]
     return texts
 
 
@@ -139,11 +165,29 @@ def test_real_drafts_get_the_same_matches_for_every_pattern():
 
 
 NEEDS = sorted({s for p in PATTERNS.values() if p.needs for s in p.needs})
-ODD = ["’", "“", "”", "—", "…", "\u00a0", "😀", "é", "\u212a", "ſ", "İ", "ı", "ς"]  # caseless ones, and letters re pairs oddly
-WORDS = st.one_of(st.sampled_from(NEEDS), st.sampled_from([" ", ", ", ".", "?", "\n", "'", "I", "you", "Ana", *ODD]),
-                  st.text(alphabet=st.characters(max_codepoint=0x3ff), max_size=12))
-CASED = st.lists(st.tuples(WORDS, st.sampled_from([str, str.upper, str.title, str.capitalize])), max_size=10).map(
-    lambda parts: "".join(case(word) for word, case in parts))
+ODD = [
+    "’",
+    "“",
+    "”",
+    "—",
+    "…",
+    "\u00a0",
+    "😀",
+    "é",
+    "\u212a",
+    "ſ",
+    "İ",
+    "ı",
+    "ς",
+]  # caseless ones, and letters re pairs oddly
+WORDS = st.one_of(
+    st.sampled_from(NEEDS),
+    st.sampled_from([" ", ", ", ".", "?", "\n", "'", "I", "you", "Ana", *ODD]),
+    st.text(alphabet=st.characters(max_codepoint=0x3FF), max_size=12),
+)
+CASED = st.lists(
+    st.tuples(WORDS, st.sampled_from([str, str.upper, str.title, str.capitalize])), max_size=10
+).map(lambda parts: "".join(case(word) for word, case in parts))
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,15 +8,35 @@ from hypothesis import strategies as st
 from intro_lint.check.fixes.apply import apply_edits
 from intro_lint.read.message import read_text
 
-SNIPPETS = st.sampled_from([
-    "Hi Bob,\n\n", "Dear friends,\n", "it's been a while. ", "Could you introduce me to Ana at Plume? ",
-    "anyone hiring?", "<!-- intro-lint: ignore[vague-ask] -->", "> quoted\n", "-- \nsig\n", "😀", "é", "\r\n",
-    "[Company]", "Thanks,\nJo", "attached", "https://x.example/deck", "\t", "  ", "?", "\x00",
-])
+SNIPPETS = st.sampled_from(
+    [
+        "Hi Bob,\n\n",
+        "Dear friends,\n",
+        "it's been a while. ",
+        "Could you introduce me to Ana at Plume? ",
+        "anyone hiring?",
+        "<!-- intro-lint: ignore[vague-ask] -->",
+        "> quoted\n",
+        "-- \nsig\n",
+        "😀",
+        "é",
+        "\r\n",
+        "[Company]",
+        "Thanks,\nJo",
+        "attached",
+        "https://x.example/deck",
+        "\t",
+        "  ",
+        "?",
+        "\x00",
+    ]
+)
 TEXTS = st.lists(st.one_of(SNIPPETS, st.text(max_size=40)), max_size=12).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=TEXTS, kind=st.sampled_from(["text", "markdown", "email"]))
 def test_any_text_gives_a_report_with_spans_inside(linter, text, kind):
     message = read_text(text, "prop.txt", kind=kind)

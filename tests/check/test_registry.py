@@ -13,8 +13,14 @@ from intro_lint.check.kinds import KINDS
 from intro_lint.check.kinds.mission import CHECKS, check
 
 LABEL_IDS = {
-    "long-silence", "vague-ask", "no-attachment", "not-forwardable",
-    "asks-without-giving", "generic-blast", "research-burden", "self-centered",
+    "long-silence",
+    "vague-ask",
+    "no-attachment",
+    "not-forwardable",
+    "asks-without-giving",
+    "generic-blast",
+    "research-burden",
+    "self-centered",
 }
 
 

@@ -10,7 +10,10 @@ CATALOGUE = load_catalogue()
 CASES = [
     pytest.param(spec.id, text, expect, id=f"{spec.id}-{kind}-{i}")
     for spec in CATALOGUE.values()
-    for kind, expect, texts in (("fail", True, spec.examples.fail), ("pass", False, spec.examples.pass_))
+    for kind, expect, texts in (
+        ("fail", True, spec.examples.fail),
+        ("pass", False, spec.examples.pass_),
+    )
     for i, text in enumerate(texts)
 ]
 

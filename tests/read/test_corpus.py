@@ -35,11 +35,14 @@ def test_read_corpus_returns_the_records(tmp_path):
     assert [r["id"] for r in read_corpus(str(path))] == ["a", "b"]
 
 
-@pytest.mark.parametrize("line, why", [
-    ("{broken", "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
-    ('{"id": "x", "text": "t"}', "'labels'"),
-    ("[1]", "list indices must be integers or slices, not str"),
-])
+@pytest.mark.parametrize(
+    "line, why",
+    [
+        ("{broken", "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+        ('{"id": "x", "text": "t"}', "'labels'"),
+        ("[1]", "list indices must be integers or slices, not str"),
+    ],
+)
 def test_read_corpus_stops_at_the_first_bad_line(tmp_path, line, why):
     path = tmp_path / "c.jsonl"
     path.write_text(json.dumps(RECORD) + "\n\n" + line + "\n{also broken\n")

@@ -58,8 +58,10 @@ def test_files_keep_their_messages():
 
 
 def test_buffers_keep_their_notices_and_sample_only_the_start():
-    over = ("intro-lint: this draft is 11 bytes, over the limit of 10 bytes (setting max-bytes); "
-            "not linted")
+    over = (
+        "intro-lint: this draft is 11 bytes, over the limit of 10 bytes (setting max-bytes); "
+        "not linted"
+    )
     assert too_large("a" * 11, 10) == over
     assert too_large("a" * 10, 10) is None
     nul = "intro-lint: this buffer contains NUL characters and looks binary; not linted"

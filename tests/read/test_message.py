@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intro_lint.errors import InputError
-from intro_lint.read.suppressions import find_suppressions
+from intro_lint.model import Message, Span
 from intro_lint.read.htmltext import html_to_text
 from intro_lint.read.message import read_bytes, read_path, read_text
-from intro_lint.model import Message, Span
+from intro_lint.read.suppressions import find_suppressions
 
 DATA = Path(__file__).parents[1] / "data"
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -81,7 +81,10 @@ def test_quoted_printable_with_non_ascii_names():
 
 def test_base64_body_is_decoded():
     msg = read_path(str(DATA / "base64-body.eml"))
-    assert msg.text == "Hi Priya,\n\nThank you for the call on Tuesday. Zoë’s deck is attached.\n\nBest,\nJosé\n"
+    assert (
+        msg.text
+        == "Hi Priya,\n\nThank you for the call on Tuesday. Zoë’s deck is attached.\n\nBest,\nJosé\n"
+    )
     assert body(msg) == msg.text.rstrip()
     assert msg.attachments == ()
 
@@ -116,7 +119,10 @@ def test_inline_logo_referenced_by_html_is_not_an_attachment():
 
 def test_gmail_reply_splits_body_signature_and_history():
     msg = read_path(str(DATA / "gmail-reply.eml"))
-    assert body(msg) == "Hi Bob,\n\nThanks for the quick reply. I'll send the note for Priya tomorrow.\n\nJeff"
+    assert (
+        body(msg)
+        == "Hi Bob,\n\nThanks for the quick reply. I'll send the note for Priya tomorrow.\n\nJeff"
+    )
     assert cut(msg, msg.signature) == "-- \nJeff Morgan\nMorgan & Field Advisory"
     assert [cut(msg, q) for q in msg.quoted] == [
         "On Mon, Jan 5, 2026 at 10:02 AM Bob Chen <bob@example.org>\nwrote:\n\n"
@@ -134,7 +140,10 @@ def test_forwarded_rfc822_part_is_an_attachment_named_after_its_subject():
     msg = read_path(str(DATA / "forwarded-rfc822.eml"))
     assert body(msg) == "Bob, Becky's note is attached as she sent it.\n\nJeff"
     (attachment,) = msg.attachments
-    assert (attachment.filename, attachment.content_type) == ("Note for Priya.eml", "message/rfc822")
+    assert (attachment.filename, attachment.content_type) == (
+        "Note for Priya.eml",
+        "message/rfc822",
+    )
     assert attachment.size > 100
 
 
@@ -147,13 +156,17 @@ def test_latin1_charset_body():
 def test_malformed_mime_names_the_file():
     path = str(DATA / "malformed.eml")
     message = error_for(read_path, path)
-    problem = "malformed MIME message: a multipart boundary never appears in its body (multipart/mixed)"
+    problem = (
+        "malformed MIME message: a multipart boundary never appears in its body (multipart/mixed)"
+    )
     assert message == f"{path}: {problem}"
 
 
 def test_binary_and_empty_fixtures():
     binary, empty = str(DATA / "binary.txt"), str(DATA / "empty.txt")
-    problem = "looks like a binary file (it contains NUL bytes); if it is UTF-16 text, save it as UTF-8"
+    problem = (
+        "looks like a binary file (it contains NUL bytes); if it is UTF-16 text, save it as UTF-8"
+    )
     assert error_for(read_path, binary) == f"{binary}: {problem}"
     assert error_for(read_path, empty) == f"{empty}: file is empty"
 
@@ -164,7 +177,9 @@ def test_binary_and_empty_fixtures():
 def test_full_client_layout_only_real_attachments(tmp_path):
     msg = new_mail()
     msg.set_content("Hi Bob,\n\nBecky's resume is attached.\n\nJeff\n")
-    msg.add_alternative('<p>Hi Bob,</p><p>Resume attached.</p><img src="cid:logo@x">', subtype="html")
+    msg.add_alternative(
+        '<p>Hi Bob,</p><p>Resume attached.</p><img src="cid:logo@x">', subtype="html"
+    )
     msg.get_payload()[1].add_related(PNG, "image", "png", cid="<logo@x>", filename="logo.png")
     msg.add_attachment(PDF, maintype="application", subtype="pdf", filename="Becky Resume.pdf")
     parsed = read_path(write(tmp_path, "draft.eml", eml_bytes(msg)))
@@ -177,7 +192,9 @@ def test_unreferenced_inline_image_is_an_attachment(tmp_path):
     msg.set_content("<p>See the chart.</p>", subtype="html")
     msg.add_related(PNG, "image", "png", cid="<chart@x>")
     parsed = read_path(write(tmp_path, "draft.eml", eml_bytes(msg)))
-    assert [(a.filename, a.content_type) for a in parsed.attachments] == [("attachment.png", "image/png")]
+    assert [(a.filename, a.content_type) for a in parsed.attachments] == [
+        ("attachment.png", "image/png")
+    ]
 
 
 def test_forward_as_attachment_built_with_the_stdlib(tmp_path):
@@ -193,7 +210,9 @@ def test_forward_as_attachment_built_with_the_stdlib(tmp_path):
 def test_base64_and_crlf_built_with_the_stdlib(tmp_path):
     msg = new_mail("Zoë")
     msg.set_content("Hi Bob,\r\nZoë says hi.\r\n-- \r\nJeff\r\n", cte="base64")
-    parsed = read_path(write(tmp_path, "b64.eml", msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))))
+    parsed = read_path(
+        write(tmp_path, "b64.eml", msg.as_bytes(policy=msg.policy.clone(linesep="\r\n")))
+    )
     assert parsed.text == "Hi Bob,\nZoë says hi.\n-- \nJeff\n"
     assert body(parsed) == "Hi Bob,\nZoë says hi."
     assert cut(parsed, parsed.signature) == "-- \nJeff"
@@ -222,22 +241,35 @@ def test_undeclared_charset_with_utf8_bytes_is_read_as_utf8(tmp_path):
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [
-        (b"Subject: x\nContent-Type: text/plain; charset=x-klingon\n\nhi\n",
-         "the text/plain part declares an unknown charset 'x-klingon'"),
-        (b"Subject: x\nContent-Type: text/plain; charset=utf-8\n\nbad \xff byte\n",
-         "the text/plain part is not valid utf-8 (its declared charset)"),
-        (b"Subject: x\nContent-Type: text/plain\n\nbad \xff byte\n",
-         "the text/plain part declares no charset but holds other bytes, and is not UTF-8 either"),
-        (b"Subject: x\nContent-Type: text/plain; charset=us-ascii\n\nbad \xff byte\n",
-         "the text/plain part declares us-ascii but holds other bytes, and is not UTF-8 either"),
-        (b"Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!notbase64@@\n",
-         "malformed MIME message: base64 content is truncated or corrupt (text/plain)"),
-        (b"Subject: x\nContent-Type: multipart/mixed\n\n--XX\n\nhi\n",
-         "malformed MIME message: a multipart part has no boundary (multipart/mixed)"),
-        (b"Subject: x\nContent-Type: text/plain\n\n   \n",
-         "the message body is empty"),
-        (b"Hello Bob, this is a draft, not a message.\n",
-         "does not look like an email message (it does not start with headers)"),
+        (
+            b"Subject: x\nContent-Type: text/plain; charset=x-klingon\n\nhi\n",
+            "the text/plain part declares an unknown charset 'x-klingon'",
+        ),
+        (
+            b"Subject: x\nContent-Type: text/plain; charset=utf-8\n\nbad \xff byte\n",
+            "the text/plain part is not valid utf-8 (its declared charset)",
+        ),
+        (
+            b"Subject: x\nContent-Type: text/plain\n\nbad \xff byte\n",
+            "the text/plain part declares no charset but holds other bytes, and is not UTF-8 either",
+        ),
+        (
+            b"Subject: x\nContent-Type: text/plain; charset=us-ascii\n\nbad \xff byte\n",
+            "the text/plain part declares us-ascii but holds other bytes, and is not UTF-8 either",
+        ),
+        (
+            b"Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!notbase64@@\n",
+            "malformed MIME message: base64 content is truncated or corrupt (text/plain)",
+        ),
+        (
+            b"Subject: x\nContent-Type: multipart/mixed\n\n--XX\n\nhi\n",
+            "malformed MIME message: a multipart part has no boundary (multipart/mixed)",
+        ),
+        (b"Subject: x\nContent-Type: text/plain\n\n   \n", "the message body is empty"),
+        (
+            b"Hello Bob, this is a draft, not a message.\n",
+            "does not look like an email message (it does not start with headers)",
+        ),
         (PDF, "looks like a PDF document, not a text or email draft"),
     ],
 )
@@ -260,7 +292,11 @@ def test_email_with_no_body_part(tmp_path):
 
 def test_text_file_is_read_whole_with_crlf_normalised(tmp_path):
     msg = read_path(write(tmp_path, "d.txt", b"Hi Bob,\r\nThanks.\r\nJeff\r\n"))
-    assert (msg.kind, msg.text, body(msg)) == ("text", "Hi Bob,\nThanks.\nJeff\n", "Hi Bob,\nThanks.\nJeff")
+    assert (msg.kind, msg.text, body(msg)) == (
+        "text",
+        "Hi Bob,\nThanks.\nJeff\n",
+        "Hi Bob,\nThanks.\nJeff",
+    )
     assert msg.headers == {} and msg.attachments == ()
 
 
@@ -294,11 +330,20 @@ def test_encodings(tmp_path, raw, text):
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [
-        (b"caf\xe9\x07 bell\n", "is not valid UTF-8 (byte 0xe9 at offset 3) and holds control "
-                                "characters, so it is not Windows-1252/Latin-1 text either; save it as UTF-8"),
-        (b"caf\xe9 \x81\n", "is not valid UTF-8 (byte 0xe9 at offset 3) nor Windows-1252; save it as UTF-8"),
+        (
+            b"caf\xe9\x07 bell\n",
+            "is not valid UTF-8 (byte 0xe9 at offset 3) and holds control "
+            "characters, so it is not Windows-1252/Latin-1 text either; save it as UTF-8",
+        ),
+        (
+            b"caf\xe9 \x81\n",
+            "is not valid UTF-8 (byte 0xe9 at offset 3) nor Windows-1252; save it as UTF-8",
+        ),
         (b"\xff\xfeH\x00\x00\xd8", "starts with a UTF-16 byte-order mark but is not valid UTF-16"),
-        (bytes(range(1, 32)) * 3, "looks like a binary file (mostly control characters), not a text draft"),
+        (
+            bytes(range(1, 32)) * 3,
+            "looks like a binary file (mostly control characters), not a text draft",
+        ),
         (b"\x89PNG\r\n\x1a\nrest", "looks like a PNG image, not a text or email draft"),
         (b" \n\t \r\n", "file is empty"),
     ],
@@ -313,7 +358,9 @@ def test_oversize_file_says_size_limit_and_setting(tmp_path):
     assert error_for(read_path, path, max_bytes=1000) == (
         f"{path}: file is 2,048 bytes, over the limit of 1,000 bytes (configurable via max-bytes)"
     )
-    assert "over the limit of 1,000 bytes" in error_for(read_bytes, b"x" * 2048, "-", max_bytes=1000)
+    assert "over the limit of 1,000 bytes" in error_for(
+        read_bytes, b"x" * 2048, "-", max_bytes=1000
+    )
 
 
 def test_missing_path_and_directory(tmp_path):
@@ -351,7 +398,11 @@ def test_mail_buffer_keeps_editor_positions():
     )
     msg = read_text(text, "/tmp/neomutt-1", kind="email")
     assert msg.text == text
-    assert msg.headers == {"From": "Jeff <jeff@example.com>", "To": "Zoë <z@example.org>", "Subject": "Intro"}
+    assert msg.headers == {
+        "From": "Jeff <jeff@example.com>",
+        "To": "Zoë <z@example.org>",
+        "Subject": "Intro",
+    }
     assert msg.body.start == text.index("Hi Zoë")
     assert body(msg) == "Hi Zoë,\nThanks."
     assert cut(msg, msg.signature) == "-- \nJeff"
@@ -412,7 +463,9 @@ def test_html_lists_breaks_and_tables():
 # --- examples and robustness ---------------------------------------------------------------------
 
 
-DRAFTS = sorted(p for p in EXAMPLES.glob("*") if p.suffix in {".txt", ".md", ".eml"} and p.stem != "README")
+DRAFTS = sorted(
+    p for p in EXAMPLES.glob("*") if p.suffix in {".txt", ".md", ".eml"} and p.stem != "README"
+)
 
 
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.name)
@@ -424,7 +477,9 @@ def test_examples_read_cleanly(path):
 def test_examples_readme_has_a_line_per_draft():
     readme = (EXAMPLES / "README.md").read_text()
     for path in DRAFTS:
-        assert re.search(rf"^\| `{re.escape(path.name)}` \|.*\| (good|bad) \|$", readme, re.M), path.name
+        assert re.search(rf"^\| `{re.escape(path.name)}` \|.*\| (good|bad) \|$", readme, re.M), (
+            path.name
+        )
 
 
 def test_example_emails_match_their_generator(tmp_path):
@@ -442,7 +497,9 @@ def test_rewrite_example_carries_a_valid_pdf_resume():
     assert [a.content_type for a in msg.attachments] == ["application/pdf"]
     from email import message_from_bytes, policy
 
-    mail = message_from_bytes((EXAMPLES / "jeff-becky-rewrite.eml").read_bytes(), policy=policy.default)
+    mail = message_from_bytes(
+        (EXAMPLES / "jeff-becky-rewrite.eml").read_bytes(), policy=policy.default
+    )
     pdf = next(mail.iter_attachments()).get_content()
     assert pdf.startswith(b"%PDF-1.4\n") and pdf.rstrip().endswith(b"%%EOF")
     xref_at = int(re.search(rb"startxref\s+(\d+)", pdf).group(1))
@@ -465,11 +522,28 @@ def test_any_bytes_give_a_message_or_an_input_error(data, suffix):
 
 
 @settings(deadline=None, max_examples=100)
-@given(st.lists(st.sampled_from([
-    b"From: a@b.c\n", b"Subject: =?utf-8?q?x?=\n", b"Content-Type: multipart/mixed; boundary=B\n",
-    b"Content-Type: text/html\n", b"Content-Transfer-Encoding: base64\n", b"\n", b"--B\n", b"--B--\n",
-    b"<p>hi</p>\n", b"aGVsbG8=\n", b"Content-Type: message/rfc822\n", b"\xff\xfe\n", b"> q\n",
-]), max_size=20))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                b"From: a@b.c\n",
+                b"Subject: =?utf-8?q?x?=\n",
+                b"Content-Type: multipart/mixed; boundary=B\n",
+                b"Content-Type: text/html\n",
+                b"Content-Transfer-Encoding: base64\n",
+                b"\n",
+                b"--B\n",
+                b"--B--\n",
+                b"<p>hi</p>\n",
+                b"aGVsbG8=\n",
+                b"Content-Type: message/rfc822\n",
+                b"\xff\xfe\n",
+                b"> q\n",
+            ]
+        ),
+        max_size=20,
+    )
+)
 def test_mime_like_bytes_give_a_message_or_an_input_error(chunks):
     try:
         read_bytes(b"".join(chunks), "fuzz.eml")

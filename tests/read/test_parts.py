@@ -21,7 +21,11 @@ def parts_text(text: str, **kwargs) -> tuple[str, list[str], str | None]:
 
 def test_plain_draft_is_all_body_with_trailing_whitespace_trimmed():
     text = "Hi Bob,\n\nCould you introduce me to Priya?\n\nThanks,\nJeff\n\n  \n"
-    assert parts_text(text) == ("Hi Bob,\n\nCould you introduce me to Priya?\n\nThanks,\nJeff", [], None)
+    assert parts_text(text) == (
+        "Hi Bob,\n\nCould you introduce me to Priya?\n\nThanks,\nJeff",
+        [],
+        None,
+    )
 
 
 def test_empty_text():
@@ -29,7 +33,9 @@ def test_empty_text():
 
 
 def test_gmail_attribution_on_one_line():
-    text = "Sounds good.\n\nOn Mon, Jan 5, 2026 at 10:02 AM Bob Chen <bob@example.org> wrote:\n> Hi\n"
+    text = (
+        "Sounds good.\n\nOn Mon, Jan 5, 2026 at 10:02 AM Bob Chen <bob@example.org> wrote:\n> Hi\n"
+    )
     assert parts_text(text) == (
         "Sounds good.",
         ["On Mon, Jan 5, 2026 at 10:02 AM Bob Chen <bob@example.org> wrote:\n> Hi"],
@@ -46,7 +52,10 @@ def test_gmail_attribution_wrapped_over_two_lines():
 
 def test_gmail_attribution_with_wrote_alone_on_second_line():
     text = "Yes.\nOn Tue, 6 Jan 2026, Bob Chen <bob@example.org>\nwrote:\n> Hi\n"
-    assert parts_text(text)[:2] == ("Yes.", ["On Tue, 6 Jan 2026, Bob Chen <bob@example.org>\nwrote:\n> Hi"])
+    assert parts_text(text)[:2] == (
+        "Yes.",
+        ["On Tue, 6 Jan 2026, Bob Chen <bob@example.org>\nwrote:\n> Hi"],
+    )
 
 
 def test_sentence_starting_with_on_is_not_an_attribution():
@@ -86,7 +95,10 @@ def test_outlook_header_block_with_rule_above():
 
 def test_outlook_header_block_with_bold_markers_and_date():
     text = "Done.\n\n*From:* Tom Becker\n*Date:* Wed, Jan 7\n*Subject:* x\n\nOld\n"
-    assert parts_text(text)[:2] == ("Done.", ["*From:* Tom Becker\n*Date:* Wed, Jan 7\n*Subject:* x\n\nOld"])
+    assert parts_text(text)[:2] == (
+        "Done.",
+        ["*From:* Tom Becker\n*Date:* Wed, Jan 7\n*Subject:* x\n\nOld"],
+    )
 
 
 def test_quoted_run_at_the_end_with_wrote_line():

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intro_lint.check.catalogue import FixTemplate, RuleSpec
-from intro_lint.report import github, sarif
-from intro_lint.positions import LineIndex, line_col
 from intro_lint.model import LocatedFinding, Report, Severity
+from intro_lint.positions import LineIndex, line_col
+from intro_lint.report import github, sarif
 
 TEXT = "Hi Ann,\n\nAnyone hiring? Any advice?\nI'm desperate, please help ASAP.\n"
 PATH = "drafts/ann.txt"
@@ -41,20 +41,34 @@ RULES = {
 }
 
 
-def finding(rule_id: str, severity: Severity, phrase: str, text: str = TEXT, message: str = "msg") -> LocatedFinding:
+def finding(
+    rule_id: str, severity: Severity, phrase: str, text: str = TEXT, message: str = "msg"
+) -> LocatedFinding:
     start = text.index(phrase)
     line, column = line_col(text, start)
     return LocatedFinding(
-        rule=rule_id, severity=severity, message=message, start=start, end=start + len(phrase), line=line, column=column
+        rule=rule_id,
+        severity=severity,
+        message=message,
+        start=start,
+        end=start + len(phrase),
+        line=line,
+        column=column,
     )
 
 
-def report(path: str = PATH, findings: tuple[LocatedFinding, ...] = (), error: str | None = None) -> Report:
-    return Report(path=path, score=80, grade="B", subscores={}, metrics={}, findings=findings, error=error)
+def report(
+    path: str = PATH, findings: tuple[LocatedFinding, ...] = (), error: str | None = None
+) -> Report:
+    return Report(
+        path=path, score=80, grade="B", subscores={}, metrics={}, findings=findings, error=error
+    )
 
 
 VAGUE = finding("vague-ask", "warning", "Anyone hiring?")
-SELFISH = finding("self-centered", "info", "desperate, please help ASAP.\n", message="About you, not them")
+SELFISH = finding(
+    "self-centered", "info", "desperate, please help ASAP.\n", message="About you, not them"
+)
 BROKEN = report("drafts/bad.eml", error="malformed MIME: no boundary")
 
 
@@ -104,7 +118,11 @@ def check_sarif_shape(doc: dict) -> None:
     ids = [r["id"] for r in driver["rules"]]
     assert len(ids) == len(set(ids))
     for spec in driver["rules"]:
-        assert spec["shortDescription"]["text"] and spec["fullDescription"]["text"] and spec["help"]["text"]
+        assert (
+            spec["shortDescription"]["text"]
+            and spec["fullDescription"]["text"]
+            and spec["help"]["text"]
+        )
         assert spec["defaultConfiguration"]["level"] in {"none", "note", "warning", "error"}
     for result in run["results"]:
         assert result["message"]["text"]
@@ -135,7 +153,9 @@ def test_sarif_rules_carry_message_why_fixes_and_level() -> None:
     assert vague["shortDescription"]["text"] == "vague-ask message"
     assert vague["fullDescription"]["text"] == "Why vague-ask matters."
     assert "Why vague-ask matters." in vague["help"]["text"]
-    assert "- Name one role" in vague["help"]["text"] and "- Name one action" in vague["help"]["text"]
+    assert (
+        "- Name one role" in vague["help"]["text"] and "- Name one action" in vague["help"]["text"]
+    )
     levels = {rule_id: r["defaultConfiguration"]["level"] for rule_id, r in rules.items()}
     assert levels == {"vague-ask": "warning", "self-centered": "note", "no-attachment": "error"}
 
@@ -143,14 +163,21 @@ def test_sarif_rules_carry_message_why_fixes_and_level() -> None:
 def test_sarif_results_have_levels_messages_and_regions() -> None:
     doc = sarif_doc([report(findings=(VAGUE, SELFISH))], {PATH: TEXT})
     first, second = doc["runs"][0]["results"]
-    assert (first["ruleId"], first["level"], first["message"]["text"]) == ("vague-ask", "warning", "msg")
+    assert (first["ruleId"], first["level"], first["message"]["text"]) == (
+        "vague-ask",
+        "warning",
+        "msg",
+    )
     physical = first["locations"][0]["physicalLocation"]
     assert physical["artifactLocation"]["uri"] == PATH
     assert physical["region"] == {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 15}
     assert second["level"] == "note"
     # the span ends just after a newline, so the exclusive end is the start of line 5
     assert second["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 4, "startColumn": 5, "endLine": 5, "endColumn": 1,
+        "startLine": 4,
+        "startColumn": 5,
+        "endLine": 5,
+        "endColumn": 1,
     }
 
 
@@ -208,13 +235,18 @@ def test_github_without_text_and_error_severity() -> None:
 
 
 def test_github_report_error_becomes_an_error_command() -> None:
-    assert github.render([BROKEN], RULES) == "::error file=drafts/bad.eml::malformed MIME: no boundary"
+    assert (
+        github.render([BROKEN], RULES) == "::error file=drafts/bad.eml::malformed MIME: no boundary"
+    )
 
 
 def test_github_escapes_data_and_properties() -> None:
     odd = finding("vague-ask", "warning", "Hi", "Hi", message="100% sure:\r\nreally, yes")
     out = github.render([report("a,b:c%d.txt", findings=(odd,))], RULES)
-    assert out == "::warning file=a%2Cb%3Ac%25d.txt,line=1,col=1,title=vague-ask::100%25 sure:%0D%0Areally, yes"
+    assert (
+        out
+        == "::warning file=a%2Cb%3Ac%25d.txt,line=1,col=1,title=vague-ask::100%25 sure:%0D%0Areally, yes"
+    )
     assert "\n" not in out
 
 

@@ -10,4 +10,6 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "json-schema.json"
 
 
 def test_docs_schema_is_current():
-    assert DOC.read_text(encoding="utf-8") == schema(), "run: intro-lint schema > docs/json-schema.json"
+    assert DOC.read_text(encoding="utf-8") == schema(), (
+        "run: intro-lint schema > docs/json-schema.json"
+    )

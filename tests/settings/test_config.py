@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from intro_lint.errors import ConfigError
 from intro_lint.settings.fields import FIELDS, Settings
 from intro_lint.settings.layers import (
     enabled_rules,
@@ -17,7 +18,6 @@ from intro_lint.settings.layers import (
     unknown_rule_ids,
 )
 from intro_lint.settings.show import show
-from intro_lint.errors import ConfigError
 
 
 @pytest.fixture
@@ -55,7 +55,9 @@ def test_zero_config_gives_defaults_from_default(project: Path, home: Path) -> N
 
 
 def test_dot_file_accepts_hyphen_and_underscore_keys(project: Path, home: Path) -> None:
-    dot = write(project / ".intro-lint.toml", 'fail-on = "error"\nmax_bytes = 500\nextend-select = ["x"]\n')
+    dot = write(
+        project / ".intro-lint.toml", 'fail-on = "error"\nmax_bytes = 500\nextend-select = ["x"]\n'
+    )
     settings, sources = load(project, home)
     assert (settings.fail_on, settings.max_bytes, settings.extend_select) == ("error", 500, ["x"])
     assert sources["fail_on"] == f"project file {dot}"
@@ -63,7 +65,10 @@ def test_dot_file_accepts_hyphen_and_underscore_keys(project: Path, home: Path) 
 
 
 def test_pyproject_table_found_walking_up_from_a_draft(project: Path, home: Path) -> None:
-    pyproject = write(project / "pyproject.toml", '[project]\nname = "x"\n[tool.intro-lint]\nignore = ["vague-ask"]\n')
+    pyproject = write(
+        project / "pyproject.toml",
+        '[project]\nname = "x"\n[tool.intro-lint]\nignore = ["vague-ask"]\n',
+    )
     draft = write(project / "drafts" / "deep" / "draft.txt", "Hi")
     settings, sources = load(draft, home)
     assert settings.ignore == ["vague-ask"]
@@ -72,7 +77,7 @@ def test_pyproject_table_found_walking_up_from_a_draft(project: Path, home: Path
 
 def test_pyproject_without_table_is_skipped(project: Path, home: Path) -> None:
     write(project / "pyproject.toml", '[tool.intro-lint]\nfail-on = "info"\n')
-    write(project / "drafts" / "pyproject.toml", '[tool.black]\nline-length = 80\n')
+    write(project / "drafts" / "pyproject.toml", "[tool.black]\nline-length = 80\n")
     settings, _ = load(project / "drafts" / "deep", home)
     assert settings.fail_on == "info"
 
@@ -120,22 +125,39 @@ def test_rule_dirs_in_a_file_are_relative_to_that_file(project: Path, home: Path
 
 
 def test_precedence_cli_over_env_over_project_over_user(project: Path, home: Path) -> None:
-    user = write(home / ".config" / "intro-lint" / "config.toml", 'fail-on = "info"\npipeline = "user_pipe"\nmax-bytes = 10\nselect = ["u"]\n')
-    dot = write(project / ".intro-lint.toml", 'fail-on = "error"\npipeline = "project_pipe"\nmax-bytes = 20\n')
+    user = write(
+        home / ".config" / "intro-lint" / "config.toml",
+        'fail-on = "info"\npipeline = "user_pipe"\nmax-bytes = 10\nselect = ["u"]\n',
+    )
+    dot = write(
+        project / ".intro-lint.toml",
+        'fail-on = "error"\npipeline = "project_pipe"\nmax-bytes = 20\n',
+    )
     env = {"INTRO_LINT_FAIL_ON": "never", "INTRO_LINT_PIPELINE": "env_pipe"}
     settings, sources = load(project, home, {"fail_on": "warning"}, **env)
     assert settings.fail_on == "warning" and sources["fail_on"] == "command line"
-    assert settings.pipeline == "env_pipe" and sources["pipeline"] == "environment INTRO_LINT_PIPELINE"
+    assert (
+        settings.pipeline == "env_pipe" and sources["pipeline"] == "environment INTRO_LINT_PIPELINE"
+    )
     assert settings.max_bytes == 20 and sources["max_bytes"] == f"project file {dot}"
     assert settings.select == ["u"] and sources["select"] == f"user file {user}"
 
 
 def test_dict_fields_merge_key_by_key(project: Path, home: Path) -> None:
-    user = write(home / ".config" / "intro-lint" / "config.toml", '[severity]\nvague-ask = "info"\nno-attachment = "info"\n')
-    dot = write(project / ".intro-lint.toml", '[severity]\nvague-ask = "error"\n[weights]\nvague-ask = 30\n')
+    user = write(
+        home / ".config" / "intro-lint" / "config.toml",
+        '[severity]\nvague-ask = "info"\nno-attachment = "info"\n',
+    )
+    dot = write(
+        project / ".intro-lint.toml", '[severity]\nvague-ask = "error"\n[weights]\nvague-ask = 30\n'
+    )
     cli = {"severity": {"self-centered": "warning"}}
     settings, sources = load(project, home, cli)
-    assert settings.severity == {"vague-ask": "error", "no-attachment": "info", "self-centered": "warning"}
+    assert settings.severity == {
+        "vague-ask": "error",
+        "no-attachment": "info",
+        "self-centered": "warning",
+    }
     assert sources["severity"] == f"user file {user} + project file {dot} + command line"
     assert settings.weights == {"vague-ask": 30} and sources["weights"] == f"project file {dot}"
 
@@ -198,7 +220,11 @@ def test_process_environment_is_the_default(project: Path, monkeypatch: pytest.M
 
 def test_cli_none_means_not_given_and_tuples_become_lists(project: Path, home: Path) -> None:
     write(project / ".intro-lint.toml", 'fail-on = "error"\n')
-    cli = {"fail_on": None, "select": ("vague-ask,no-attachment", "long-silence"), "rule-dirs": ("a,b",)}
+    cli = {
+        "fail_on": None,
+        "select": ("vague-ask,no-attachment", "long-silence"),
+        "rule-dirs": ("a,b",),
+    }
     settings, sources = load(project, home, cli)
     assert settings.fail_on == "error"
     assert settings.select == ["vague-ask", "no-attachment", "long-silence"]
@@ -209,12 +235,17 @@ def test_cli_none_means_not_given_and_tuples_become_lists(project: Path, home: P
 # --- errors -------------------------------------------------------------------------
 
 
-def test_wrong_value_names_file_field_and_choices(project: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_value_names_file_field_and_choices(
+    project: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(project / ".intro-lint.toml", 'fail-on = "loud"\n')
     monkeypatch.chdir(project)
     with pytest.raises(ConfigError) as err:
         load(project, home)
-    assert str(err.value) == ".intro-lint.toml: field fail-on: must be one of info, warning, error, never (got 'loud')"
+    assert (
+        str(err.value)
+        == ".intro-lint.toml: field fail-on: must be one of info, warning, error, never (got 'loud')"
+    )
 
 
 @pytest.mark.parametrize(
@@ -222,15 +253,26 @@ def test_wrong_value_names_file_field_and_choices(project: Path, home: Path, mon
     [
         ('max-bytes = "5"\n', "field max-bytes: must be a positive integer (got '5')"),
         ("max-bytes = 0\n", "field max-bytes: must be a positive integer (got 0)"),
-        ('select = "vague-ask"\n', "field select: must be a list of rule ids (strings) (got 'vague-ask')"),
+        (
+            'select = "vague-ask"\n',
+            "field select: must be a list of rule ids (strings) (got 'vague-ask')",
+        ),
         ('ignore = ["a", 3]\n', "field ignore[1]: must be a string (got 3)"),
-        ('[severity]\nvague-ask = "fatal"\n', "field severity.vague-ask: must be one of info, warning, error (got 'fatal')"),
-        ("[weights]\nvague-ask = 101\n", "field weights.vague-ask: must be an integer from 0 to 100 (got 101)"),
+        (
+            '[severity]\nvague-ask = "fatal"\n',
+            "field severity.vague-ask: must be one of info, warning, error (got 'fatal')",
+        ),
+        (
+            "[weights]\nvague-ask = 101\n",
+            "field weights.vague-ask: must be an integer from 0 to 100 (got 101)",
+        ),
         ('color = "yes"\n', "field color: must be true or false (got 'yes')"),
         ('fail-on = "info"\nfail_on = "error"\n', "field fail_on: given twice"),
     ],
 )
-def test_wrong_types_are_reported_precisely(project: Path, home: Path, text: str, expected: str) -> None:
+def test_wrong_types_are_reported_precisely(
+    project: Path, home: Path, text: str, expected: str
+) -> None:
     dot = write(project / ".intro-lint.toml", text)
     with pytest.raises(ConfigError, match="^" + re.escape(f"{dot}: ")) as err:
         load(project, home)
@@ -286,7 +328,10 @@ def test_broken_user_file_is_an_error(project: Path, home: Path) -> None:
 def test_bad_environment_value_names_the_variable(project: Path, home: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load(project, home, INTRO_LINT_MAX_BYTES="lots")
-    assert str(err.value) == "environment: INTRO_LINT_MAX_BYTES: must be a positive integer (got 'lots')"
+    assert (
+        str(err.value)
+        == "environment: INTRO_LINT_MAX_BYTES: must be a positive integer (got 'lots')"
+    )
 
 
 def test_unknown_cli_option_is_an_error(project: Path, home: Path) -> None:
@@ -298,7 +343,9 @@ def test_unknown_cli_option_is_an_error(project: Path, home: Path) -> None:
 
 
 def test_unknown_rule_ids_lists_each_once_in_order() -> None:
-    settings = Settings(select=["a", "zz"], ignore=["b", "zz"], severity={"yy": "info"}, weights={"a": 1})
+    settings = Settings(
+        select=["a", "zz"], ignore=["b", "zz"], severity={"yy": "info"}, weights={"a": 1}
+    )
     assert unknown_rule_ids(settings, {"a", "b"}) == ["zz", "yy"]
     assert unknown_rule_ids(Settings(), {"a"}) == []
 
@@ -316,9 +363,17 @@ def test_show_has_one_line_per_field_with_its_source(project: Path, home: Path) 
     settings, sources = load(project, home, {"fail_on": "never"})
     lines = show(settings, sources).splitlines()
     assert len(lines) == len(FIELDS)
-    assert any(line.startswith('fail-on = "never"') and line.endswith("# command line") for line in lines)
-    assert any(line.startswith('severity = { vague-ask = "error" }') and line.endswith(f"# project file {dot}") for line in lines)
-    assert any(line.startswith("# select = (all rules)") and line.endswith("# default") for line in lines)
+    assert any(
+        line.startswith('fail-on = "never"') and line.endswith("# command line") for line in lines
+    )
+    assert any(
+        line.startswith('severity = { vague-ask = "error" }')
+        and line.endswith(f"# project file {dot}")
+        for line in lines
+    )
+    assert any(
+        line.startswith("# select = (all rules)") and line.endswith("# default") for line in lines
+    )
 
 
 def test_show_output_is_toml_that_reads_back_to_the_same_settings() -> None:
@@ -332,11 +387,16 @@ def test_show_output_is_toml_that_reads_back_to_the_same_settings() -> None:
         color=False,
     )
     data = tomllib.loads(show(settings, {}))
-    assert Settings.model_validate({key.replace("-", "_"): value for key, value in data.items()}) == settings
+    assert (
+        Settings.model_validate({key.replace("-", "_"): value for key, value in data.items()})
+        == settings
+    )
 
 
 def test_rule_set_sits_above_defaults_and_below_every_other_layer(tmp_path):
-    (tmp_path / ".intro-lint.toml").write_text('rule-set = "job-search"\nweights = { vague-ask = 3 }\n')
+    (tmp_path / ".intro-lint.toml").write_text(
+        'rule-set = "job-search"\nweights = { vague-ask = 3 }\n'
+    )
     settings, sources = load_settings({}, tmp_path, env={}, user_config=tmp_path / "none.toml")
     assert settings.weights["no-attachment"] == 20  # from the rule-set
     assert settings.weights["vague-ask"] == 3  # the project file overrides the rule-set
@@ -345,7 +405,9 @@ def test_rule_set_sits_above_defaults_and_below_every_other_layer(tmp_path):
 
 
 def test_unknown_rule_set_names_the_built_in_ones(tmp_path):
-    with pytest.raises(ConfigError, match=r"rule-set 'nope'.*built-in rule-sets: first-contact, job-search"):
+    with pytest.raises(
+        ConfigError, match=r"rule-set 'nope'.*built-in rule-sets: first-contact, job-search"
+    ):
         load_settings({"rule_set": "nope"}, tmp_path, env={}, user_config=tmp_path / "none.toml")
 
 

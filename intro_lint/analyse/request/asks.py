@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,18 +14,99 @@ if TYPE_CHECKING:
 MODALS = {"could", "would", "can", "will", "might", "may", "should", "mind"}
 SUBJECTS = {"you", "i", "we", "it", "there"}
 NOT_IMPERATIVE = {
-    "hope", "thank", "thanks", "enjoy", "have", "take", "feel", "be", "say", "excuse", "wish", "remember",
-    "congratulate", "welcome", "see", "stay", "note", "apologize", "apologise", "forgive", "pardon", "finish",
-    "look", "love", "miss", "saw", "hear", "sorry", "cheer", "guess", "imagine", "turn",
+    "hope",
+    "thank",
+    "thanks",
+    "enjoy",
+    "have",
+    "take",
+    "feel",
+    "be",
+    "say",
+    "excuse",
+    "wish",
+    "remember",
+    "congratulate",
+    "welcome",
+    "see",
+    "stay",
+    "note",
+    "apologize",
+    "apologise",
+    "forgive",
+    "pardon",
+    "finish",
+    "look",
+    "love",
+    "miss",
+    "saw",
+    "hear",
+    "sorry",
+    "cheer",
+    "guess",
+    "imagine",
+    "turn",
 }
-SKIP_WORDS = {"so", "anyway", "and", "please", "also", "just", "then", "but", "oh", "ok", "okay", "well", "now", "actually"}
+SKIP_WORDS = {
+    "so",
+    "anyway",
+    "and",
+    "please",
+    "also",
+    "just",
+    "then",
+    "but",
+    "oh",
+    "ok",
+    "okay",
+    "well",
+    "now",
+    "actually",
+}
 FAVOURS = {
-    "read", "review", "give", "get", "introduce", "connect", "send", "forward", "share", "refer", "recommend",
-    "look", "edit", "help", "find", "put", "pass", "write", "make", "check",
+    "read",
+    "review",
+    "give",
+    "get",
+    "introduce",
+    "connect",
+    "send",
+    "forward",
+    "share",
+    "refer",
+    "recommend",
+    "look",
+    "edit",
+    "help",
+    "find",
+    "put",
+    "pass",
+    "write",
+    "make",
+    "check",
 }
 SUBORDINATE = {"aux", "xcomp", "advcl", "relcl", "acl", "pcomp", "amod"}
-CLAUSES = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}  # alternatives inside these are content, not asks
-MEETING_FORMS = {"coffee", "call", "chat", "zoom", "phone", "lunch", "drink", "drinks", "video", "meeting", "tea"}
+CLAUSES = {
+    "ccomp",
+    "advcl",
+    "relcl",
+    "acl",
+    "csubj",
+    "pcomp",
+}  # alternatives inside these are content, not asks
+MEETING_FORMS = {
+    "coffee",
+    "call",
+    "chat",
+    "zoom",
+    "phone",
+    "lunch",
+    "drink",
+    "drinks",
+    "video",
+    "meeting",
+    "tea",
+}
 
 
 @dataclass(frozen=True)
@@ -48,11 +128,11 @@ class Ask:
         return bool(self.open_markers) or self.brain_pick or self.alternatives >= 2
 
 
-def _subject(tok: "Token") -> "Token | None":
+def _subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
 
 
-def _inverted_modal(sent: "Span") -> str | None:
+def _inverted_modal(sent: Span) -> str | None:
     """'Could you ...', 'Would it be possible ...', 'Might I ...': a modal before its subject."""
     for tok in sent:
         if tok.lower_ in MODALS and tok.dep_ in ("aux", "ROOT", "auxpass"):
@@ -74,7 +154,7 @@ def _why_question(sent: Sentence) -> str | None:
     return _inverted_modal(sent.span)
 
 
-def _first_word(sent: "Span", names: set[str]) -> "Token | None":
+def _first_word(sent: Span, names: set[str]) -> Token | None:
     for tok in sent:
         if tok.is_space or tok.is_punct or tok.lower_ in SKIP_WORDS or tok.text in names:
             continue
@@ -100,7 +180,11 @@ def why_ask(sent: Sentence, names: set[str]) -> str | None:
     if lx.COURTESY.search(text) or lx.OFFER_SENTENCE.search(text):
         return None
     want = lx.WANT.search(text)
-    if want and not lx.ONLY_INTEREST.search(text) and not lx.NOT_A_WANT.search(text[want.start():]):
+    if (
+        want
+        and not lx.ONLY_INTEREST.search(text)
+        and not lx.NOT_A_WANT.search(text[want.start() :])
+    ):
         return "statement of what the writer wants"
     if lx.CONDITIONAL_ASK.search(text):
         return "conditional request ('if you hear of / know ...')"
@@ -118,12 +202,21 @@ def ask_kind(text: str) -> str:
     return "other"
 
 
-def _alternatives(sent: "Span") -> int:
+def _alternatives(sent: Span) -> int:
     """Separate requests joined by 'or' (not 'a coffee or a call', which is one request)."""
     n = 0
-    for cc in (t for t in sent if t.lower_ == "or" and t.dep_ == "cc" and "-" not in (t.nbor(-1).text if t.i > sent.start else "")):
+    for cc in (
+        t
+        for t in sent
+        if t.lower_ == "or"
+        and t.dep_ == "cc"
+        and "-" not in (t.nbor(-1).text if t.i > sent.start else "")
+    ):
         head = cc.head
-        forms = {head.lemma_.lower(), *(c.lemma_.lower() for c in head.children if c.dep_ == "conj")}
+        forms = {
+            head.lemma_.lower(),
+            *(c.lemma_.lower() for c in head.children if c.dep_ == "conj"),
+        }
         if forms & MEETING_FORMS or any(t.dep_ in CLAUSES for t in [head, *head.ancestors]):
             continue
         if head.pos_ in ("VERB", "NOUN", "PROPN", "AUX") or head.lower_ in ("anything", "anyone"):
@@ -131,12 +224,18 @@ def _alternatives(sent: "Span") -> int:
     return n
 
 
-def _request_verbs(sent: "Span") -> int:
+def _request_verbs(sent: Span) -> int:
     """How many separate favours one clause stacks up ('read X, give me Y and get me Z')."""
-    return len({t.lemma_ for t in sent if t.pos_ == "VERB" and t.lemma_ in FAVOURS and t.dep_ not in SUBORDINATE})
+    return len(
+        {
+            t.lemma_
+            for t in sent
+            if t.pos_ == "VERB" and t.lemma_ in FAVOURS and t.dep_ not in SUBORDINATE
+        }
+    )
 
 
-def _writer_acts_on(sent: "Span", offset: int) -> bool:
+def _writer_acts_on(sent: Span, offset: int) -> bool:
     """'Before I connect anyone': the writer, not the reader, acts on the open set."""
     tok = next((t for t in sent if t.idx - sent.start_char >= offset), None)
     while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
@@ -150,7 +249,8 @@ def _writer_acts_on(sent: "Span", offset: int) -> bool:
 def open_markers(sent: Sentence, timebox: bool) -> tuple[str, ...]:
     text = sent.text
     hard = [
-        m.group() for m in lx.OPEN_HARD.finditer(text)
+        m.group()
+        for m in lx.OPEN_HARD.finditer(text)
         if " you" in m.group().lower() or not _writer_acts_on(sent.span, m.start())
     ]
     soft = [] if timebox else [m.group() for m in lx.OPEN_SOFT.finditer(text)]
@@ -170,10 +270,17 @@ def make_ask(sent: Sentence, why: str, prev: Sentence | None, reader: str | None
     text = full.strip()
     timebox = bool(lx.TIMEBOX.search(text))
     return Ask(
-        start=sent.start, end=sent.start + len(full.rstrip()), text=text, why=why,
-        kind=ask_kind(text), open_markers=open_markers(sent, timebox),
-        brain_pick=bool(lx.BRAIN_PICK.search(text)), alternatives=_alternatives(sent.span),
-        timebox=timebox, targets=_targets(sent, prev, reader), request_verbs=_request_verbs(sent.span),
+        start=sent.start,
+        end=sent.start + len(full.rstrip()),
+        text=text,
+        why=why,
+        kind=ask_kind(text),
+        open_markers=open_markers(sent, timebox),
+        brain_pick=bool(lx.BRAIN_PICK.search(text)),
+        alternatives=_alternatives(sent.span),
+        timebox=timebox,
+        targets=_targets(sent, prev, reader),
+        request_verbs=_request_verbs(sent.span),
     )
 
 

@@ -7,15 +7,17 @@ from dataclasses import dataclass
 
 from intro_lint.analyse.screen import Screened
 
-INTRO_LINE = Screened(re.compile(
-    r"(?:below is|here(?:'s| is)) (?:a|the|my) (?:short |quick |self-contained |two-line |one-line |forwardable )?"
-    r"(?:note|blurb|email|intro|message|paragraph|summary|version)[^\n]*?(?::|\.|$)"
-    r"|(?:a )?(?:note|summary|blurb) (?:you can|you could|to) (?:forward|paste|use)[^\n]*?(?::|\.|$)|feel free to forward[^\n]*"
-    r"|here(?:'s| is) (?:something|what|a draft|a version) (?:you can|you could|to) (?:send|forward|pass)[^\n]*?(?::|\.|$)"
-    r"|forward(?:able)? (?:as is|from your phone)[^\n]*|^\s*-{3,}\s*$|\b(?:a )?forwardable note:|short version for (?:them|him|her):"
-    r"|summary for the (?:referral )?form:",
-    re.IGNORECASE | re.MULTILINE,
-))
+INTRO_LINE = Screened(
+    re.compile(
+        r"(?:below is|here(?:'s| is)) (?:a|the|my) (?:short |quick |self-contained |two-line |one-line |forwardable )?"
+        r"(?:note|blurb|email|intro|message|paragraph|summary|version)[^\n]*?(?::|\.|$)"
+        r"|(?:a )?(?:note|summary|blurb) (?:you can|you could|to) (?:forward|paste|use)[^\n]*?(?::|\.|$)|feel free to forward[^\n]*"
+        r"|here(?:'s| is) (?:something|what|a draft|a version) (?:you can|you could|to) (?:send|forward|pass)[^\n]*?(?::|\.|$)"
+        r"|forward(?:able)? (?:as is|from your phone)[^\n]*|^\s*-{3,}\s*$|\b(?:a )?forwardable note:|short version for (?:them|him|her):"
+        r"|summary for the (?:referral )?form:",
+        re.IGNORECASE | re.MULTILINE,
+    )
+)
 ADDRESSED = re.compile(
     r"^\s*(?:(?:hi|hello|dear|hey) [A-Z][a-z]+(?: [A-Z][a-z]+)?[,!]|[A-Z][a-z]+, (?=i(?:'m| am)\b|my name\b|[A-Z][a-z]+ (?:[A-Z][a-z]+ )?is\b))",
     re.IGNORECASE | re.MULTILINE,
@@ -24,19 +26,23 @@ WHO = re.compile(
     r"\b[Ii](?:'m|’m| am) [A-Z]\w+|\bmy name is\b|\bi (?:lead|run|founded|manage|head)\b|^\W*[A-Z]\w+ [A-Z]\w+, |\b[A-Z]\w+ (?:[A-Z]\w+ )?(?:is|runs|leads|founded|builds)\b|\b(?:co-?founder|founder|ceo|cto|"
     r"director|head of|lead|engineer|student|analyst|partner)\b",
 )
-WANTS = Screened(re.compile(
-    r"\b(?:would love|i'd like|i would like|would like|would value|i'd value|open to|minutes|a call|to meet|"
-    r"to learn|to ask|to understand|looking for|hoping to|would you be|i'd love|i'd value|want to|wants? \d+|hopes to|"
-    r"to hear|before i apply|to get your|applying|raising|minute|i offer|happy to)\b",
-    re.IGNORECASE,
-))
-PRIVATE = Screened(re.compile(
-    r"\bas (?:\w+ )?(?:mentioned|discussed|you know)\b|\byou know the story\b|\bdon'?t get me started\b|\bugh\b|\(ha\)"
-    r"|\bbetween (?:us|you and me)\b|\bconfidential\b|\bfrom what you said\b|\bcrazy story\b|\brandom, but\b"
-    r"|\byou said\b|\bbear with me\b|\blike you asked\b|\bas \w+ (?:probably )?(?:told|mentioned|said)\b"
-    r"|\bnot for \w+(?:'s)? eyes\b|\byou remember\b|\byou know why\b|\b(?:just )?between us\b|\boff the record\b",
-    re.IGNORECASE,
-))
+WANTS = Screened(
+    re.compile(
+        r"\b(?:would love|i'd like|i would like|would like|would value|i'd value|open to|minutes|a call|to meet|"
+        r"to learn|to ask|to understand|looking for|hoping to|would you be|i'd love|i'd value|want to|wants? \d+|hopes to|"
+        r"to hear|before i apply|to get your|applying|raising|minute|i offer|happy to)\b",
+        re.IGNORECASE,
+    )
+)
+PRIVATE = Screened(
+    re.compile(
+        r"\bas (?:\w+ )?(?:mentioned|discussed|you know)\b|\byou know the story\b|\bdon'?t get me started\b|\bugh\b|\(ha\)"
+        r"|\bbetween (?:us|you and me)\b|\bconfidential\b|\bfrom what you said\b|\bcrazy story\b|\brandom, but\b"
+        r"|\byou said\b|\bbear with me\b|\blike you asked\b|\bas \w+ (?:probably )?(?:told|mentioned|said)\b"
+        r"|\bnot for \w+(?:'s)? eyes\b|\byou remember\b|\byou know why\b|\b(?:just )?between us\b|\boff the record\b",
+        re.IGNORECASE,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,9 @@ class Blurb:
     announced: bool = False  # "here's the note for X": the writer meant it to be forwarded
 
 
-SUMMARY_ONLY = Screened(re.compile(r"summary|short version|referral form|two-line|one-line", re.IGNORECASE))
+SUMMARY_ONLY = Screened(
+    re.compile(r"summary|short version|referral form|two-line|one-line", re.IGNORECASE)
+)
 
 
 def _judge(block: str, connector: str | None, summary: bool = False) -> tuple[str, ...]:
@@ -77,7 +85,9 @@ def _block_end(text: str, start: int, end: int, connector: str | None) -> int:
     for m in re.finditer(r"\n\s*\n", text[start:end]):
         para_start = start + m.end()
         para = text[para_start:end].split("\n\n", 1)[0]
-        if para_start - start > 20 and (BACK_TO_CONNECTOR.match(para) or (connector and connector in para)):
+        if para_start - start > 20 and (
+            BACK_TO_CONNECTOR.match(para) or (connector and connector in para)
+        ):
             return para_start
     return end
 
@@ -86,7 +96,7 @@ def find_blurb(text: str, start: int, end: int, paragraphs, connector: str | Non
     """A block introduced as forwardable, or a later paragraph addressed to someone other than the reader."""
     body = text[start:end]
     m = INTRO_LINE.search(body)
-    if m and re.search(r"\battach", body[max(0, m.start() - 80):m.end()], re.IGNORECASE):
+    if m and re.search(r"\battach", body[max(0, m.start() - 80) : m.end()], re.IGNORECASE):
         m = None  # "I've attached ... a summary you could paste": it travels as a file
     if m:
         block_start = start + m.end()

@@ -7,20 +7,22 @@ from dataclasses import dataclass
 
 from intro_lint.analyse.screen import Screened
 
-GAP = Screened(re.compile(
-    r"\b(?:it(?:'s| has|’s) been (?:like |about |almost |nearly |over )?(?:a (?:long )?while|ages|forever|too long|far too long|so long|a long time|a minute|"
-    r"(?:over |more than |almost |nearly |like |about )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|a few) "
-    r"(?:years?|months?))"
-    r"|(?:haven't|have not|hadn't|didn't) (?:spoken|talked|been in touch|caught up|seen each other|kept in touch|"
-    r"stayed in touch|connected|corresponded)"
-    r"|long time no (?:see|talk|speak)|(?:been |fell |fallen )?out of touch|lost touch|out of the blue"
-    r"|since we last (?:spoke|talked|met|saw)|been this long since|blast from the past"
-    r"|(?:let|letting) (?:so much )?time (?:go by|slip|slide)|surprised to hear from me|i let it slide"
-    r"|not (?:staying|keeping) in touch|i (?:know i )?(?:disappeared|went (?:quiet|silent|dark|awol|mia))|"
-    r"(?:dropped|fell|fallen) off the (?:radar|map)|been (?:radio silent|mia|awol)|long time,? no\b|"
-    r"(?:haven't|have not) (?:heard from|written to|reached out to) (?:you|each other) in)",
-    re.IGNORECASE,
-))
+GAP = Screened(
+    re.compile(
+        r"\b(?:it(?:'s| has|’s) been (?:like |about |almost |nearly |over )?(?:a (?:long )?while|ages|forever|too long|far too long|so long|a long time|a minute|"
+        r"(?:over |more than |almost |nearly |like |about )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|a few) "
+        r"(?:years?|months?))"
+        r"|(?:haven't|have not|hadn't|didn't) (?:spoken|talked|been in touch|caught up|seen each other|kept in touch|"
+        r"stayed in touch|connected|corresponded)"
+        r"|long time no (?:see|talk|speak)|(?:been |fell |fallen )?out of touch|lost touch|out of the blue"
+        r"|since we last (?:spoke|talked|met|saw)|been this long since|blast from the past"
+        r"|(?:let|letting) (?:so much )?time (?:go by|slip|slide)|surprised to hear from me|i let it slide"
+        r"|not (?:staying|keeping) in touch|i (?:know i )?(?:disappeared|went (?:quiet|silent|dark|awol|mia))|"
+        r"(?:dropped|fell|fallen) off the (?:radar|map)|been (?:radio silent|mia|awol)|long time,? no\b|"
+        r"(?:haven't|have not) (?:heard from|written to|reached out to) (?:you|each other) in)",
+        re.IGNORECASE,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -31,4 +33,6 @@ class Gap:
 
 
 def find_gaps(text: str, start: int, end: int) -> tuple[Gap, ...]:
-    return tuple(Gap(start + m.start(), start + m.end(), m.group()) for m in GAP.finditer(text[start:end]))
+    return tuple(
+        Gap(start + m.start(), start + m.end(), m.group()) for m in GAP.finditer(text[start:end])
+    )

@@ -10,7 +10,9 @@ GREETING = re.compile(
     r"(?P<rest>(?:\s+(?:mr|ms|mrs|dr|prof|mx)\.)?[^,!:\n.]{0,60}?)\s*(?P<end>[,!:\n]|$|\.(?=\s))",
     re.IGNORECASE,
 )
-VOCATIVE = re.compile(r"^\s*(?:thanks,?\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,!:.](?:\s|$)")
+VOCATIVE = re.compile(
+    r"^\s*(?:thanks,?\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,!:.](?:\s|$)"
+)
 SIGN_OFF = re.compile(
     r"^\s*(?:thanks|thank you|many thanks|best|best regards|regards|kind regards|warm regards|warmly|cheers|"
     r"sincerely|yours|all the best|with thanks|thanks again|thanks so much|looking forward(?: to it)?|"
@@ -18,15 +20,74 @@ SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 GROUP_WORDS = {
-    "all", "everyone", "everybody", "there", "team", "friends", "family", "colleagues", "folks",
-    "network", "sir", "madam", "sir/madam", "whom", "hiring", "manager", "guys", "connections",
-    "it", "may", "concern", "and", "my", "y'all", "you", "both",
+    "all",
+    "everyone",
+    "everybody",
+    "there",
+    "team",
+    "friends",
+    "family",
+    "colleagues",
+    "folks",
+    "network",
+    "sir",
+    "madam",
+    "sir/madam",
+    "whom",
+    "hiring",
+    "manager",
+    "guys",
+    "connections",
+    "it",
+    "may",
+    "concern",
+    "and",
+    "my",
+    "y'all",
+    "you",
+    "both",
 }
 INTERJECTIONS = {
-    "so", "just", "quick", "sorry", "wow", "oh", "well", "okay", "ok", "yes", "great", "congrats", "thanks", "finally",
-    "honestly", "anyway", "also", "actually", "please", "apologies", "update", "news", "hope",
+    "so",
+    "just",
+    "quick",
+    "sorry",
+    "wow",
+    "oh",
+    "well",
+    "okay",
+    "ok",
+    "yes",
+    "great",
+    "congrats",
+    "thanks",
+    "finally",
+    "honestly",
+    "anyway",
+    "also",
+    "actually",
+    "please",
+    "apologies",
+    "update",
+    "news",
+    "hope",
 }
-TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor", "miss", "mx", "mx."}
+TITLES = {
+    "mr",
+    "mr.",
+    "ms",
+    "ms.",
+    "mrs",
+    "mrs.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "miss",
+    "mx",
+    "mx.",
+}
 
 
 @dataclass(frozen=True)
@@ -58,7 +119,7 @@ def _name_of(rest: str) -> tuple[str | None, bool]:
 
 
 def find_greeting(text: str, start: int) -> Greeting | None:
-    head = text[start:start + 200]
+    head = text[start : start + 200]
     m = GREETING.match(head)
     if m:
         name, group = _name_of(m.group("rest"))
@@ -71,7 +132,9 @@ def find_greeting(text: str, start: int) -> Greeting | None:
     return None
 
 
-SIGNATURE_LINE = re.compile(r"^[^\n|]{2,40}(?:\s\|\s[^\n|]+){2,}$|^.*\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\s*$")
+SIGNATURE_LINE = re.compile(
+    r"^[^\n|]{2,40}(?:\s\|\s[^\n|]+){2,}$|^.*\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\s*$"
+)
 
 
 def find_sign_off(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -11,14 +11,19 @@ LINK = re.compile(
     r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}(?:/[\w/.-]*)?(?![\w@])"
     r"|\[[^\]\n]*\b[Ll]ink\b[^\]\n]*\]",
 )
-SAYS_ATTACHED = Screened(re.compile(
-    r"\b(?:attached|attaching|enclosed|i(?:'ve| have) (?:also )?attached|see attached|please find)\b", re.IGNORECASE
-))
-MATERIAL_WORDS = Screened(re.compile(
-    r"\b(?:resume|résumé|cv|deck|pitch deck|one-pager|one pager|portfolio|profile|business plan|manuscript|"
-    r"job description|posting|website|site)\b",
-    re.IGNORECASE,
-))
+SAYS_ATTACHED = Screened(
+    re.compile(
+        r"\b(?:attached|attaching|enclosed|i(?:'ve| have) (?:also )?attached|see attached|please find)\b",
+        re.IGNORECASE,
+    )
+)
+MATERIAL_WORDS = Screened(
+    re.compile(
+        r"\b(?:resume|résumé|cv|deck|pitch deck|one-pager|one pager|portfolio|profile|business plan|manuscript|"
+        r"job description|posting|website|site)\b",
+        re.IGNORECASE,
+    )
+)
 
 
 @dataclass(frozen=True)

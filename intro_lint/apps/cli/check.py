@@ -21,30 +21,65 @@ from intro_lint.report import FORMATS, render
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(tuple(FORMATS)), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(tuple(FORMATS)), default="text", show_default=True
+)
 @click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default=None,
-              help="Exit 1 when a finding is at or above this severity [default: warning].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error", "never"]),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity [default: warning].",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomic write).")
-@click.option("--unsafe-fixes", is_flag=True,
-              help="With --fix or --diff, also apply unsafe fixes (scaffolds).")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, also apply unsafe fixes (scaffolds).",
+)
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
-@click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(),
-              help="Extra folder of rule files.")
-@click.option("--rule-set", default=None,
-              help="A built-in rule-set name (job-search, first-contact) or a rule-set file.")
+@click.option(
+    "--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files."
+)
+@click.option(
+    "--rule-set",
+    default=None,
+    help="A built-in rule-set name (job-search, first-contact) or a rule-set file.",
+)
 @click.option("--pipeline", default=None, help="spaCy pipeline package to load.")
-@click.option("--max-bytes", type=int, default=None,
-              help="Largest input accepted [default: 1000000].")
-@click.option("--color/--no-color", default=None,
-              help="Colour the text output [default: when a terminal].")
-def check(paths, fmt, select, ignore, fail_on, fix, unsafe_fixes, diff, rule_dirs, rule_set,
-          pipeline, max_bytes, color):
+@click.option(
+    "--max-bytes", type=int, default=None, help="Largest input accepted [default: 1000000]."
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text output [default: when a terminal]."
+)
+def check(
+    paths,
+    fmt,
+    select,
+    ignore,
+    fail_on,
+    fix,
+    unsafe_fixes,
+    diff,
+    rule_dirs,
+    rule_set,
+    pipeline,
+    max_bytes,
+    color,
+):
     """Lint drafts (.txt, .md, .eml; '-' reads standard input)."""
-    cli = {"select": select, "ignore": ignore, "fail_on": fail_on, "rule_dirs": rule_dirs,
-           "rule_set": rule_set, "pipeline": pipeline, "max_bytes": max_bytes, "color": color}
+    cli = {
+        "select": select,
+        "ignore": ignore,
+        "fail_on": fail_on,
+        "rule_dirs": rule_dirs,
+        "rule_set": rule_set,
+        "pipeline": pipeline,
+        "max_bytes": max_bytes,
+        "color": color,
+    }
     try:
         settings, _ = settings_for(cli, Path.cwd())
         linter = linter_for(settings)
@@ -65,8 +100,9 @@ def check(paths, fmt, select, ignore, fail_on, fix, unsafe_fixes, diff, rule_dir
     raise click.exceptions.Exit(exit_status(reports, settings.fail_on))
 
 
-def apply_fixes(linter: Linter, reports: list[Report], messages: dict[str, Message], unsafe: bool,
-                write: bool) -> list[Report]:
+def apply_fixes(
+    linter: Linter, reports: list[Report], messages: dict[str, Message], unsafe: bool, write: bool
+) -> list[Report]:
     """Print each draft's fixes as a diff, or write them (text drafts only) and lint it again."""
     level = "unsafe" if unsafe else "safe"
     out = []
@@ -81,8 +117,11 @@ def apply_fixes(linter: Linter, reports: list[Report], messages: dict[str, Messa
             out.extend(linter.lint([read_text(after, report.path, kind=message.kind)]))
         else:
             if write:
-                click.echo(f"intro-lint: {report.path}: --fix rewrites only .txt/.md files; "
-                           "showing the diff instead", err=True)
+                click.echo(
+                    f"intro-lint: {report.path}: --fix rewrites only .txt/.md files; "
+                    "showing the diff instead",
+                    err=True,
+                )
             click.echo(unified_diff(report.path, message.text, after), err=True, nl=False)
             out.append(report)
     return out

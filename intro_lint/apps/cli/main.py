@@ -20,6 +20,16 @@ def main() -> None:
     """Lint networking emails: introductions, referrals, job leads and investor intros."""
 
 
-for command in (check, explain, rules, parse, eval_cmd, config, schema, guard_command, lsp_command,
-                grade_command):
+for command in (
+    check,
+    explain,
+    rules,
+    parse,
+    eval_cmd,
+    config,
+    schema,
+    guard_command,
+    lsp_command,
+    grade_command,
+):
     main.add_command(command)

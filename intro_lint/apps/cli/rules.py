@@ -22,8 +22,9 @@ def explain(rule):
         raise fail(str(exc)) from None
     if spec is None:
         raise fail(f"unknown rule {rule!r}; `intro-lint rules` lists them")
-    click.echo(f"{spec.id} ({spec.severity}, {spec.dimension})\n\n{spec.message}.\n\n"
-               f"{spec.why.strip()}\n")
+    click.echo(
+        f"{spec.id} ({spec.severity}, {spec.dimension})\n\n{spec.message}.\n\n{spec.why.strip()}\n"
+    )
     click.echo(f"Source: {spec.source}")
     for f in spec.fixes:
         click.echo(f"Fix ({f.safety}): {f.title}")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from intro_lint.check.catalogue import RuleSpec, load_catalogue, load_dir
 from intro_lint.linter import Linter
-from intro_lint.settings.fields import Settings
 from intro_lint.read.message import read_text
+from intro_lint.settings.fields import Settings
 
 
 def example_failures(linter, spec: RuleSpec) -> list[str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from intro_lint.errors import InputError
 from intro_lint.apps.grade.values import ClassReport, DraftRow
+from intro_lint.errors import InputError
 
 
 def read_baseline(path: str) -> ClassReport:
@@ -18,9 +18,13 @@ def read_baseline(path: str) -> ClassReport:
     except OSError as exc:
         raise InputError(path, f"cannot read the baseline: {exc.strerror or exc}") from None
     except ValidationError as exc:
-        raise InputError(path, f"not a `grade --out .json` report ({exc.errors()[0]['msg']})") from None
+        raise InputError(
+            path, f"not a `grade --out .json` report ({exc.errors()[0]['msg']})"
+        ) from None
     if report.version != 1:
-        raise InputError(path, f"baseline report version {report.version} is not supported (expected 1)")
+        raise InputError(
+            path, f"baseline report version {report.version} is not supported (expected 1)"
+        )
     return report
 
 
@@ -40,7 +44,11 @@ def apply_baseline(report: ClassReport, previous: ClassReport) -> ClassReport:
 
 def _unique_students(rows: tuple[DraftRow, ...]) -> dict[str, int]:
     counts = Counter(row.student for row in rows if row.student)
-    return {row.student: row.score for row in rows if row.student and counts[row.student] == 1 and row.score is not None}
+    return {
+        row.student: row.score
+        for row in rows
+        if row.student and counts[row.student] == 1 and row.score is not None
+    }
 
 
 def _with_baseline(row: DraftRow, before: int | None) -> DraftRow:

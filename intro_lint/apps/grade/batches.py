@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Generic, TypeVar
 
-from intro_lint.errors import IntroLintError, InputError
+from intro_lint.apps.grade.values import GradeItem
+from intro_lint.errors import InputError, IntroLintError
 from intro_lint.linter import error_report
 from intro_lint.model import Message, Report
-from intro_lint.apps.grade.values import GradeItem
 
 F = TypeVar("F")  # a pending result: a concurrent.futures.Future, a Dask Future
 
@@ -29,7 +29,9 @@ class Graded:
 class ParseStats:
     parsed: int = 0  # drafts parsed by spaCy
     cached: int = 0  # drafts whose parse came from the doc cache
-    reused: int = 0  # drafts whose whole report came from the report cache (neither parsed nor analysed)
+    reused: int = (
+        0  # drafts whose whole report came from the report cache (neither parsed nor analysed)
+    )
 
     def add(self, graded: Graded) -> None:
         self.parsed += graded.parsed
@@ -55,7 +57,9 @@ def paired(batch: list[GradeItem], reports: list[Report]) -> Iterator[tuple[Grad
     """(item, report) for every item of the batch; unreadable items get their error report in place."""
     expected = sum(item.message is not None for item in batch)
     if len(reports) != expected:
-        raise IntroLintError(f"a grading task returned {len(reports)} reports for {expected} drafts")
+        raise IntroLintError(
+            f"a grading task returned {len(reports)} reports for {expected} drafts"
+        )
     got = iter(reports)
     for item in batch:
         yield item, next(got) if item.message is not None else unreadable(item)
@@ -68,10 +72,16 @@ class Ordered(Generic[F]):
     submit: Callable[[list[Message]], F]
     result: Callable[[F], Graded]  # waits; raises IntroLintError when the task failed
     limit: Callable[[], int]
-    known: Callable[[Message], Report | None] = lambda message: None  # a report that needs no grading
+    known: Callable[[Message], Report | None] = lambda message: (
+        None
+    )  # a report that needs no grading
 
-    def run(self, work: Iterable[list[GradeItem]], stats: ParseStats,
-            progress: Callable[[int], None] | None = None) -> Iterator[tuple[GradeItem, Report]]:
+    def run(
+        self,
+        work: Iterable[list[GradeItem]],
+        stats: ParseStats,
+        progress: Callable[[int], None] | None = None,
+    ) -> Iterator[tuple[GradeItem, Report]]:
         pending: deque[tuple[list[GradeItem], list[Report | None], F | None]] = deque()
         for batch in work:
             messages = messages_of(batch)
@@ -88,8 +98,12 @@ class Ordered(Generic[F]):
         stats.add(graded)
         stats.reused += sum(report is not None for report in known)
         if len(graded.reports) != known.count(None):
-            raise IntroLintError(f"a grading task returned {len(graded.reports)} reports for {known.count(None)} drafts")
+            raise IntroLintError(
+                f"a grading task returned {len(graded.reports)} reports for {known.count(None)} drafts"
+            )
         fresh = iter(graded.reports)
         if progress:
             progress(len(batch))
-        yield from paired(batch, [report if report is not None else next(fresh) for report in known])
+        yield from paired(
+            batch, [report if report is not None else next(fresh) for report in known]
+        )

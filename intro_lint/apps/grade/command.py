@@ -29,7 +29,10 @@ from intro_lint.linter import Linter, linter_for
 from intro_lint.model import Message, Report
 from intro_lint.settings.layers import load_settings
 
-EXECUTORS = ("local", "dask")  # where the per-batch work runs; the flag is --engine, as it always was
+EXECUTORS = (
+    "local",
+    "dask",
+)  # where the per-batch work runs; the flag is --engine, as it always was
 RELINT_BATCH = 64  # near-copies parsed (or read from the doc cache) and linted again at a time
 
 
@@ -51,7 +54,9 @@ class Collected:
 
     results: list[tuple[GradeItem, Report]] = field(default_factory=list)
     messages: dict[str, Message] = field(default_factory=dict)  # id -> the draft, to lint it again
-    groups: list = field(default_factory=list)  # near-copy groups (DuplicateGroup), sketched as drafts arrived
+    groups: list = field(
+        default_factory=list
+    )  # near-copy groups (DuplicateGroup), sketched as drafts arrived
 
     @property
     def texts(self) -> dict[str, str]:
@@ -66,25 +71,65 @@ def _fail(message: str) -> click.exceptions.Exit:
 
 @click.command("grade")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", required=True, help="Report file; its extension picks the format: .csv, .json or .html.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes.")
+@click.option(
+    "--out",
+    required=True,
+    help="Report file; its extension picks the format: .csv, .json or .html.",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes."
+)
 @click.option("--engine", type=click.Choice(EXECUTORS), default="local", show_default=True)
 @click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")
-@click.option("--no-cache", is_flag=True, help="Parse every draft again; read and write no cached docs.")
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
-              help="A previous `grade --out x.json`: adds each draft's change.")
+@click.option(
+    "--no-cache", is_flag=True, help="Parse every draft again; read and write no cached docs."
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A previous `grade --out x.json`: adds each draft's change.",
+)
 @click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids.")
-@click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files.")
-@click.option("--rule-set", default=None, help="A built-in rule-set name (job-search, first-contact) or a rule-set file.")
+@click.option(
+    "--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files."
+)
+@click.option(
+    "--rule-set",
+    default=None,
+    help="A built-in rule-set name (job-search, first-contact) or a rule-set file.",
+)
 @click.option("--pipeline", default=None, help="spaCy pipeline package to load.")
-@click.option("--max-bytes", type=int, default=None, help="Largest draft accepted [default: 1000000].")
+@click.option(
+    "--max-bytes", type=int, default=None, help="Largest draft accepted [default: 1000000]."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per failed draft.")
-def grade_command(inputs, out, jobs, engine, scheduler, no_cache, baseline, select, ignore, rule_dirs, rule_set,
-                  pipeline, max_bytes, quiet):
+def grade_command(
+    inputs,
+    out,
+    jobs,
+    engine,
+    scheduler,
+    no_cache,
+    baseline,
+    select,
+    ignore,
+    rule_dirs,
+    rule_set,
+    pipeline,
+    max_bytes,
+    quiet,
+):
     """Grade drafts (folders of .txt/.md/.eml, .jsonl, .csv, mbox) into one class report."""
-    cli = {"select": select, "ignore": ignore, "rule_dirs": rule_dirs, "rule_set": rule_set, "pipeline": pipeline,
-           "max_bytes": max_bytes}
+    cli = {
+        "select": select,
+        "ignore": ignore,
+        "rule_dirs": rule_dirs,
+        "rule_set": rule_set,
+        "pipeline": pipeline,
+        "max_bytes": max_bytes,
+    }
     opts = Options(engine, scheduler, jobs, no_cache, baseline, quiet)
     try:
         fmt = check_usage(out, opts)
@@ -104,8 +149,10 @@ def check_usage(out: str, opts: Options) -> str:
     """The report format; a ConfigError now, before grading, for anything that would fail later."""
     fmt = format_for(out)
     if fmt is None:
-        raise ConfigError(f"--out {out}: unknown report format {Path(out).suffix or '(no extension)'!r}; "
-                          "use a name ending in .csv, .json or .html")
+        raise ConfigError(
+            f"--out {out}: unknown report format {Path(out).suffix or '(no extension)'!r}; "
+            "use a name ending in .csv, .json or .html"
+        )
     if not Path(out).resolve().parent.is_dir():
         raise ConfigError(f"--out {out}: the folder does not exist")
     if opts.scheduler and opts.executor != "dask":
@@ -130,20 +177,29 @@ def grade(inputs: list[str], cli: dict, opts: Options):
     relint_copies(collected, linter, cache_dir(opts))
     active = [rule.id for rule in linter.active]
     report = class_report(collected.results, active, groups)
-    return (apply_baseline(report, previous) if previous else report), collected, stats, linter.rules
+    return (
+        (apply_baseline(report, previous) if previous else report),
+        collected,
+        stats,
+        linter.rules,
+    )
 
 
 def setup(cli: dict):
     """Settings as `check` merges them (rule folders made absolute for remote workers) and the Linter."""
     settings, _ = load_settings(cli, Path.cwd())
-    settings = settings.model_copy(update={"rule_dirs": [os.path.abspath(d) for d in settings.rule_dirs]})
+    settings = settings.model_copy(
+        update={"rule_dirs": [os.path.abspath(d) for d in settings.rule_dirs]}
+    )
     return settings, linter_for(settings)
 
 
 def run_executor(opts: Options, items, settings, rules, progress, stats):
     """An iterator of (item, report) in input order from the chosen executor."""
     if opts.executor == "dask":
-        return dask_grader()(items, settings, opts.scheduler, opts.jobs, stats=stats, progress=progress)
+        return dask_grader()(
+            items, settings, opts.scheduler, opts.jobs, stats=stats, progress=progress
+        )
     return grade_local(items, settings, opts.jobs, cache_dir(opts), progress, stats, rules)
 
 
@@ -161,7 +217,9 @@ def dask_grader():
     except ModuleNotFoundError as exc:
         if exc.name == f"{__package__}.dask_executor":
             raise ConfigError("--engine dask is not available in this build") from None
-        raise ConfigError(f"--engine dask needs {exc.name!r}: pip install 'intro-lint[dask]'") from None
+        raise ConfigError(
+            f"--engine dask needs {exc.name!r}: pip install 'intro-lint[dask]'"
+        ) from None
     return grade_dask
 
 
@@ -184,7 +242,9 @@ def collect(pairs) -> Collected:
         if item.message is not None and not report.error:
             got.messages[item.id] = item.message
             if copies is None:
-                copies = near_copies()  # imported with the first graded draft, while workers parse the rest
+                copies = (
+                    near_copies()
+                )  # imported with the first graded draft, while workers parse the rest
             if copies:
                 copies.add(item.id, analysable_text(item.message))
     got.groups = copies.groups() if copies else []
@@ -225,7 +285,9 @@ def near_copies():
         from intro_lint.apps.grade.near_copies import NearCopies
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.near_copies":
-            click.echo(f"intro-lint: duplicate detection skipped: {exc.name} is not installed", err=True)
+            click.echo(
+                f"intro-lint: duplicate detection skipped: {exc.name} is not installed", err=True
+            )
         return False
     return NearCopies()
 
@@ -243,8 +305,10 @@ def summary_line(report: ClassReport, stats, out: str) -> str:
     s = report.summary
     failed = f" ({s.errors} failed)" if s.errors else ""
     mean = f"; mean score {s.mean_score}" if s.mean_score is not None else ""
-    return (f"intro-lint: graded {s.graded} of {s.drafts} drafts{failed}: {stats.parsed} parsed, "
-            f"{stats.cached} parses from cache, {stats.reused} reports reused{mean}; report written to {out}")
+    return (
+        f"intro-lint: graded {s.graded} of {s.drafts} drafts{failed}: {stats.parsed} parsed, "
+        f"{stats.cached} parses from cache, {stats.reused} reports reused{mean}; report written to {out}"
+    )
 
 
 if __name__ == "__main__":

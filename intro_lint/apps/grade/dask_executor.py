@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from intro_lint.settings.fields import Settings
-from intro_lint.errors import IntroLintError
-from intro_lint.model import Message, Report
 from intro_lint.apps.grade.batches import Graded, Ordered, ParseStats, batches
 from intro_lint.apps.grade.values import GradeItem
 from intro_lint.apps.grade.work import grade_messages
+from intro_lint.errors import IntroLintError
+from intro_lint.model import Message, Report
+from intro_lint.settings.fields import Settings
 
 if TYPE_CHECKING:  # dask is an optional extra, imported only when this executor runs
     from distributed import Client, Future
@@ -18,7 +18,10 @@ if TYPE_CHECKING:  # dask is an optional extra, imported only when this executor
 BATCH_SIZE = 64  # drafts per task: big enough to amortise a round trip, small enough to spread out
 IN_FLIGHT_PER_WORKER = 2  # batches submitted ahead per worker thread: memory stays bounded
 WORKER_WAIT = 60.0  # seconds to wait for a remote scheduler to have at least one worker
-LOCAL = ("", "local")  # --scheduler values (besides None) that mean "start a cluster on this machine"
+LOCAL = (
+    "",
+    "local",
+)  # --scheduler values (besides None) that mean "start a cluster on this machine"
 MISSING = "--engine dask needs dask.distributed: pip install 'intro-lint[dask]'"
 
 Work = Callable[[list[Message], str], Graded]
@@ -56,7 +59,9 @@ def grade_dask(
         yield from Ordered(
             submit=lambda messages: client.submit(work, messages, settings_json, pure=False),
             result=_result,
-            limit=lambda: IN_FLIGHT_PER_WORKER * _worker_threads(client, jobs),  # workers may come and go
+            limit=lambda: (
+                IN_FLIGHT_PER_WORKER * _worker_threads(client, jobs)
+            ),  # workers may come and go
         ).run(batches(items, batch_size), stats if stats is not None else ParseStats(), progress)
     finally:
         for each in (client, cluster):
@@ -64,7 +69,7 @@ def grade_dask(
                 each.close()
 
 
-def _result(future: "Future") -> Graded:
+def _result(future: Future) -> Graded:
     """Wait for one task; its failure becomes an IntroLintError, and the scheduler forgets the result."""
     try:
         got = future.result()
@@ -86,12 +91,15 @@ def _import_distributed():
     return distributed
 
 
-def _connect(distributed, scheduler: str | None, jobs: int) -> tuple["Client", Any]:
+def _connect(distributed, scheduler: str | None, jobs: int) -> tuple[Client, Any]:
     """A client of the given scheduler, or of a new local cluster (returned too, to be closed)."""
     if scheduler is None or scheduler.strip().lower() in LOCAL:
         cluster = distributed.LocalCluster(
-            n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-            host="127.0.0.1", dashboard_address=None,
+            n_workers=max(1, jobs),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
         )
         try:
             return distributed.Client(cluster, set_as_default=False), cluster
@@ -112,7 +120,7 @@ def _connect(distributed, scheduler: str | None, jobs: int) -> tuple["Client", A
     return client, None
 
 
-def _worker_threads(client: "Client", fallback: int) -> int:
+def _worker_threads(client: Client, fallback: int) -> int:
     """Total worker threads the scheduler knows of right now (the in-flight bound scales with it)."""
     try:
         threads = sum(client.nthreads().values())

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from intro_lint import __version__
 from intro_lint.analyse import boundaries
@@ -23,19 +24,26 @@ def cache_root(env: Mapping[str, str] = os.environ) -> Path:
     return (Path(base) if base and os.path.isabs(base) else Path.home() / ".cache") / "intro-lint"
 
 
-def pipeline_identity(nlp: "Language") -> list[str]:
+def pipeline_identity(nlp: Language) -> list[str]:
     """What a parse depends on besides the text: pipeline name and version, spaCy, intro-lint, boundaries."""
     import spacy  # (see _load)
 
     name = f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}"
     code = hashlib.sha256(Path(boundaries.__file__).read_bytes()).hexdigest()[:16]
-    return [name, str(nlp.meta.get("version", "?")), spacy.__version__, __version__, code, ",".join(nlp.pipe_names)]
+    return [
+        name,
+        str(nlp.meta.get("version", "?")),
+        spacy.__version__,
+        __version__,
+        code,
+        ",".join(nlp.pipe_names),
+    ]
 
 
 class DocCache:
     """get/put parsed docs by the sha256 of (text, pipeline identity); bad entries count as misses."""
 
-    def __init__(self, nlp: "Language", root: Path | None = None):
+    def __init__(self, nlp: Language, root: Path | None = None):
         self.nlp = nlp
         self.dir = (root or cache_root()) / "docs"
         self.identity = pipeline_identity(nlp)
@@ -49,7 +57,7 @@ class DocCache:
         key = self.key(text)
         return self.dir / key[:2] / f"{key}.spacy"
 
-    def get(self, text: str) -> "Doc | None":
+    def get(self, text: str) -> Doc | None:
         doc = self._load(self.path(text), text)
         if doc is None:
             self.misses += 1
@@ -57,7 +65,7 @@ class DocCache:
             self.hits += 1
         return doc
 
-    def _load(self, path: Path, text: str) -> "Doc | None":
+    def _load(self, path: Path, text: str) -> Doc | None:
         # spaCy is imported here, once a pipeline is loaded, not at the top: `intro-lint --help`
         # imports this module, and importing spaCy costs ~0.5 s
         from spacy.tokens import DocBin
@@ -75,7 +83,7 @@ class DocCache:
             return None
         return doc
 
-    def put(self, text: str, doc: "Doc") -> None:
+    def put(self, text: str, doc: Doc) -> None:
         """Write atomically (temporary file, then rename); a cache that cannot be written is skipped."""
         from spacy.tokens import DocBin  # (see _load)
 

@@ -8,22 +8,41 @@ from __future__ import annotations
 
 import colorsys
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Iterable, Mapping, Sequence
 
+from intro_lint.apps.grade.svg import Bar, hbars, histogram
+from intro_lint.apps.grade.values import ClassReport, DraftRow
 from intro_lint.check.catalogue import RuleSpec
 from intro_lint.model import LocatedFinding, Report
-from intro_lint.apps.grade.values import ClassReport, DraftRow
-from intro_lint.apps.grade.svg import Bar, hbars, histogram
 
 # distinct, print-safe colours (Tableau 10, slightly deepened); more rules get golden-angle hues
 PALETTE = (
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
-    "#8c564b", "#e377c2", "#17becf", "#a5a51c", "#6b6b6b",
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#a5a51c",
+    "#6b6b6b",
 )
 GRADE_COLOURS = {"A": "#2e8b57", "B": "#6aa84f", "C": "#d4a017", "D": "#e07b24", "F": "#c8453b"}
-HIST_LABELS = ("0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100")
+HIST_LABELS = (
+    "0–9",
+    "10–19",
+    "20–29",
+    "30–39",
+    "40–49",
+    "50–59",
+    "60–69",
+    "70–79",
+    "80–89",
+    "90–100",
+)
 HIST_GRADES = ("F", "F", "F", "F", "F", "F", "D", "C", "B", "A")
 EXCERPT = 160
 
@@ -98,29 +117,44 @@ def _plural(n: int, word: str) -> str:
 
 
 class _Renderer:
-    def __init__(self, report: ClassReport, texts: Mapping[str, str], rules: Mapping[str, RuleSpec]) -> None:
+    def __init__(
+        self, report: ClassReport, texts: Mapping[str, str], rules: Mapping[str, RuleSpec]
+    ) -> None:
         self.report = report
         self.texts = texts
         self.rules = rules
         self.summary = report.summary
         self.rows = list(report.drafts)
         reports = list(report.reports)
-        self.reports: list[Report | None] = [reports[i] if i < len(reports) else None for i in range(len(self.rows))]
+        self.reports: list[Report | None] = [
+            reports[i] if i < len(reports) else None for i in range(len(self.rows))
+        ]
         fired = {f.rule for r in reports for f in r.findings}
-        self.styles = _colours([*rules, *(s.rule for s in self.summary.rules), *fired,
-                                *(rule for row in self.rows for rule in row.rules)])
+        self.styles = _colours(
+            [
+                *rules,
+                *(s.rule for s in self.summary.rules),
+                *fired,
+                *(rule for row in self.rows for rule in row.rules),
+            ]
+        )
         self.order = self._ranking()
         self.rank = self._ranks()
         self.anchor = {i: f"draft-{i + 1}" for i in range(len(self.rows))}
         self.index_of = {row.id: i for i, row in enumerate(self.rows)}
         self.groups = {g.group: g for g in report.duplicates}
-        self.has_change = any(r.change is not None or r.baseline_score is not None for r in self.rows)
+        self.has_change = any(
+            r.change is not None or r.baseline_score is not None for r in self.rows
+        )
         self.has_student = any(r.student for r in self.rows)
 
     # ----- ordering -------------------------------------------------------------------------------
     def _ranking(self) -> list[int]:
         """Best score first; ties and error rows keep input order, error rows last."""
-        return sorted(range(len(self.rows)), key=lambda i: (self.rows[i].score is None, -(self.rows[i].score or 0), i))
+        return sorted(
+            range(len(self.rows)),
+            key=lambda i: (self.rows[i].score is None, -(self.rows[i].score or 0), i),
+        )
 
     def _ranks(self) -> dict[int, int | None]:
         ranks: dict[int, int | None] = {}
@@ -179,15 +213,22 @@ class _Renderer:
         grades = ""
         if s.grades:
             order = sorted(s.grades, key=lambda g: ("ABCDEF".find(g) if g in "ABCDEF" else 99, g))
-            grades = '<div class="grades">' + "".join(
-                f'<span class="grade-count">{self.grade_badge(g)} × {_e(s.grades[g])}</span>' for g in order
-            ) + "</div>"
+            grades = (
+                '<div class="grades">'
+                + "".join(
+                    f'<span class="grade-count">{self.grade_badge(g)} × {_e(s.grades[g])}</span>'
+                    for g in order
+                )
+                + "</div>"
+            )
         dup = sum(len(g.ids) for g in self.report.duplicates)
         lines = [f"{_plural(s.drafts, 'draft')}, {s.graded} graded"]
         if s.errors:
             lines.append(f"{_plural(s.errors, 'draft')} could not be graded")
         if self.report.duplicates:
-            lines.append(f"{dup} drafts in {_plural(len(self.report.duplicates), 'shared template')}")
+            lines.append(
+                f"{dup} drafts in {_plural(len(self.report.duplicates), 'shared template')}"
+            )
         return (
             '<header class="top" id="summary">'
             '<p class="kicker">intro-lint · class report</p>'
@@ -198,7 +239,11 @@ class _Renderer:
         )
 
     def nav(self) -> str:
-        links = [("summary", "Summary"), ("distribution", "Scores"), ("anti-patterns", "Anti-patterns")]
+        links = [
+            ("summary", "Summary"),
+            ("distribution", "Scores"),
+            ("anti-patterns", "Anti-patterns"),
+        ]
         if self.summary.labelled:
             links.append(("calibration", "Calibration"))
         if self.report.duplicates:
@@ -214,7 +259,13 @@ class _Renderer:
         chart = histogram(counts, HIST_LABELS, colours, "Score distribution: drafts per score band")
         legend = "".join(
             f'<span class="legend-item"><i style="background:{GRADE_COLOURS[g]}"></i>{g} {rng}</span>'
-            for g, rng in (("F", "0–59"), ("D", "60–69"), ("C", "70–79"), ("B", "80–89"), ("A", "90–100"))
+            for g, rng in (
+                ("F", "0–59"),
+                ("D", "60–69"),
+                ("C", "70–79"),
+                ("B", "80–89"),
+                ("A", "90–100"),
+            )
         )
         empty = "" if any(counts) else '<p class="muted">No draft was graded.</p>'
         return (
@@ -231,12 +282,27 @@ class _Renderer:
             share = f" · {round(100 * stat.fired / graded)}%" if graded else ""
             spec = self.rules.get(stat.rule)
             tip = f"{stat.rule}: {spec.message if spec else ''} — {_plural(stat.fired, 'draft')}"
-            bars.append(Bar(stat.rule, stat.fired, style.colour if style else "#888",
-                            f"{_plural(stat.fired, 'draft')}{share}", tip))
+            bars.append(
+                Bar(
+                    stat.rule,
+                    stat.fired,
+                    style.colour if style else "#888",
+                    f"{_plural(stat.fired, 'draft')}{share}",
+                    tip,
+                )
+            )
         if not bars:
             body = '<p class="muted">No rule statistics.</p>'
         else:
-            body = "<figure>" + hbars(bars, graded, "How often each anti-pattern appears (drafts with at least one finding)") + "</figure>"
+            body = (
+                "<figure>"
+                + hbars(
+                    bars,
+                    graded,
+                    "How often each anti-pattern appears (drafts with at least one finding)",
+                )
+                + "</figure>"
+            )
         return (
             '<section class="panel" id="anti-patterns"><h2>How often each anti-pattern appears</h2>'
             f'<p class="muted">Drafts with at least one finding of the rule, out of {graded} graded.</p>'
@@ -250,7 +316,8 @@ class _Renderer:
         if not ids:
             return ""
         items = "".join(
-            f"<li>{self.chip(r)}<span>{_e(self.rules[r].message) if r in self.rules else ''}</span></li>" for r in ids
+            f"<li>{self.chip(r)}<span>{_e(self.rules[r].message) if r in self.rules else ''}</span></li>"
+            for r in ids
         )
         return f'<section class="panel key" id="rules"><h2>The rules</h2><ul class="rule-key">{items}</ul></section>'
 
@@ -304,11 +371,15 @@ class _Renderer:
                     continue
                 row = self.rows[i]
                 student = f' <span class="muted">{_e(row.student)}</span>' if row.student else ""
-                score = f' <span class="score-small">{row.score}</span>' if row.score is not None else ""
+                score = (
+                    f' <span class="score-small">{row.score}</span>'
+                    if row.score is not None
+                    else ""
+                )
                 members.append(f"<li>{self.draft_link(i)}{student}{score}</li>")
             blocks.append(
                 f'<div class="dup-group" id="template-{group.group}">'
-                f"<h3>Template {group.group}</h3><p class=\"dup-meta\">{_plural(len(group.ids), 'draft')} · "
+                f'<h3>Template {group.group}</h3><p class="dup-meta">{_plural(len(group.ids), "draft")} · '
                 f"at least {_pct(group.similarity)} alike</p>"
                 f'<ul class="dup-members">{"".join(members)}</ul></div>'
             )
@@ -331,10 +402,15 @@ class _Renderer:
         for i in self.order:
             row = self.rows[i]
             rank = self.rank[i]
-            cells = [f'<td class="num">{rank if rank is not None else "—"}</td>', f'<td class="id">{self.draft_link(i)}']
+            cells = [
+                f'<td class="num">{rank if rank is not None else "—"}</td>',
+                f'<td class="id">{self.draft_link(i)}',
+            ]
             if row.duplicate_group is not None:
-                cells[-1] += (f' <a class="tag dup" href="#template-{row.duplicate_group}" '
-                              f'title="shares a template with other drafts">template {row.duplicate_group}</a>')
+                cells[-1] += (
+                    f' <a class="tag dup" href="#template-{row.duplicate_group}" '
+                    f'title="shares a template with other drafts">template {row.duplicate_group}</a>'
+                )
             cells[-1] += "</td>"
             if self.has_student:
                 cells.append(f"<td>{_e(row.student or '')}</td>")
@@ -357,7 +433,7 @@ class _Renderer:
         return (
             '<section id="ranking"><h2>Drafts ranked by score</h2>'
             f'<div class="table-wrap"><table class="ranking"><thead><tr>{"".join(head)}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div></section>'
+            f"<tbody>{''.join(body)}</tbody></table></div></section>"
         )
 
     def drafts(self) -> str:
@@ -453,7 +529,9 @@ class _Renderer:
             out.append(self.refs(ends.get(b, []), findings, anchor))
         return "".join(out)
 
-    def mark(self, chunk: str, covering: list[int], findings: Sequence[LocatedFinding], spans) -> str:
+    def mark(
+        self, chunk: str, covering: list[int], findings: Sequence[LocatedFinding], spans
+    ) -> str:
         # the shortest covering span gives the fill; every distinct rule adds an underline stripe
         rules: list[str] = []
         for k in sorted(covering, key=lambda k: (spans[k][1] - spans[k][0], k)):
@@ -461,15 +539,19 @@ class _Renderer:
                 rules.append(findings[k].rule)
         first = self.styles.get(rules[0])
         stripes = ", ".join(
-            f"inset 0 -{2 * (j + 1)}px 0 {self.styles[r].var}" for j, r in enumerate(rules[:4]) if r in self.styles
+            f"inset 0 -{2 * (j + 1)}px 0 {self.styles[r].var}"
+            for j, r in enumerate(rules[:4])
+            if r in self.styles
         )
-        style = (f"background:{first.tint};" if first else "") + (f"box-shadow:{stripes}" if stripes else "")
+        style = (f"background:{first.tint};" if first else "") + (
+            f"box-shadow:{stripes}" if stripes else ""
+        )
         classes = " ".join(f"rule-{_slug(r)}" for r in rules)
-        title = "; ".join(
-            f"{r}: {self.rules[r].message}" if r in self.rules else r for r in rules
+        title = "; ".join(f"{r}: {self.rules[r].message}" if r in self.rules else r for r in rules)
+        return (
+            f'<mark class="hl {classes}" data-rules="{_e(" ".join(rules))}" title="{_e(title)}" '
+            f'style="{style}">{chunk}</mark>'
         )
-        return (f'<mark class="hl {classes}" data-rules="{_e(" ".join(rules))}" title="{_e(title)}" '
-                f'style="{style}">{chunk}</mark>')
 
     def refs(self, numbers: list[int], findings, anchor: str) -> str:
         if not numbers:
@@ -481,8 +563,14 @@ class _Renderer:
         )
         return f'<sup class="refs">{links}</sup>'
 
-    def finding(self, f: LocatedFinding, number: int, anchor: str, text: str | None,
-                same_as: int | None = None) -> str:
+    def finding(
+        self,
+        f: LocatedFinding,
+        number: int,
+        anchor: str,
+        text: str | None,
+        same_as: int | None = None,
+    ) -> str:
         spec = self.rules.get(f.rule)
         style = self.styles.get(f.rule)
         colour = f" {style.cls}" if style else ""
@@ -498,13 +586,22 @@ class _Renderer:
         why = f'<p class="why">{_e(_oneline(spec.why))}</p>' if spec and spec.why.strip() else ""
         evidence = ""
         if f.evidence:
-            evidence = '<ul class="evidence">' + "".join(f"<li>{_e(x)}</li>" for x in f.evidence) + "</ul>"
-        fixes = [(fx.title, fx.safety) for fx in f.fixes] or [(fx.title, fx.safety) for fx in (spec.fixes if spec else [])]
+            evidence = (
+                '<ul class="evidence">' + "".join(f"<li>{_e(x)}</li>" for x in f.evidence) + "</ul>"
+            )
+        fixes = [(fx.title, fx.safety) for fx in f.fixes] or [
+            (fx.title, fx.safety) for fx in (spec.fixes if spec else [])
+        ]
         fix_html = ""
         if fixes:
-            fix_html = '<div class="fixes"><span class="fix-label">Fix</span>' + "".join(
-                f'<span class="fix" title="{_e(safety)}">{_e(title)}</span>' for title, safety in fixes
-            ) + "</div>"
+            fix_html = (
+                '<div class="fixes"><span class="fix-label">Fix</span>'
+                + "".join(
+                    f'<span class="fix" title="{_e(safety)}">{_e(title)}</span>'
+                    for title, safety in fixes
+                )
+                + "</div>"
+            )
         return (
             f'<li class="finding{colour}" id="{anchor}-f{number}">'
             f'<div class="finding-head"><span class="fnum">{number}</span>{self.chip(f.rule)}'
@@ -525,7 +622,7 @@ class _Renderer:
             "<!DOCTYPE html>\n"
             '<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            "<meta http-equiv=\"Content-Security-Policy\" "
+            '<meta http-equiv="Content-Security-Policy" '
             "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
             '<meta name="generator" content="intro-lint grade">'
             "<title>Workshop grading report</title>"
@@ -533,7 +630,7 @@ class _Renderer:
             f"{self.nav()}<main>{self.header()}"
             f'<div class="charts">{self.distribution()}{self.anti_patterns()}</div>{self.rule_key()}'
             f"{self.calibration()}{self.duplicates()}{self.ranking()}{self.drafts()}"
-            '</main><footer>Made by intro-lint grade · one self-contained file: no script, nothing fetched.</footer>'
+            "</main><footer>Made by intro-lint grade · one self-contained file: no script, nothing fetched.</footer>"
             "</body></html>\n"
         )
 

@@ -13,24 +13,29 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 
+from intro_lint.apps.grade.batches import Graded, Ordered, ParseStats, batches
+from intro_lint.apps.grade.report_cache import ReportCache, run_identity
+from intro_lint.apps.grade.values import GradeItem
+from intro_lint.apps.grade.work import grade_messages, warm
 from intro_lint.check.catalogue import RuleSpec, load_catalogue
-from intro_lint.settings.fields import Settings
 from intro_lint.errors import IntroLintError
 from intro_lint.model import Report
-from intro_lint.apps.grade.batches import Graded, Ordered, ParseStats, batches
-from intro_lint.apps.grade.values import GradeItem
-from intro_lint.apps.grade.report_cache import ReportCache, run_identity
-from intro_lint.apps.grade.work import grade_messages, warm
+from intro_lint.settings.fields import Settings
 
 BATCH = 16  # drafts per task: one nlp.pipe call; small, so the last tasks end close together
 AHEAD = 2  # batches in flight per process: memory stays bounded, no process waits for work
 MIN_PARALLEL = 50  # NOTES.md: a second process pays off only above ~50 drafts
 
 
-def grade_local(items: Iterable[GradeItem], settings: Settings, jobs: int = 1, cache_dir: str | None = None,
-                progress: Callable[[int], None] | None = None,
-                stats: ParseStats | None = None,
-                rules: dict[str, RuleSpec] | None = None) -> Iterator[tuple[GradeItem, Report]]:
+def grade_local(
+    items: Iterable[GradeItem],
+    settings: Settings,
+    jobs: int = 1,
+    cache_dir: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    stats: ParseStats | None = None,
+    rules: dict[str, RuleSpec] | None = None,
+) -> Iterator[tuple[GradeItem, Report]]:
     """(item, report) in input order; items are pulled a few batches ahead, never all at once.
 
     With jobs > 1 (and at least MIN_PARALLEL drafts) each worker process loads the pipeline once,
@@ -43,26 +48,41 @@ def grade_local(items: Iterable[GradeItem], settings: Settings, jobs: int = 1, c
     if cache_dir is not None and rules is None:
         rules = load_catalogue(settings.rule_dirs)
     identity = run_identity(settings, rules) if cache_dir is not None else None
-    known = ReportCache(Path(cache_dir), identity).get if cache_dir is not None else lambda message: None
-    work = partial(grade_messages, settings_json=settings.model_dump_json(), cache_dir=cache_dir,
-                   run_identity=identity)
+    known = (
+        ReportCache(Path(cache_dir), identity).get
+        if cache_dir is not None
+        else lambda message: None
+    )
+    work = partial(
+        grade_messages,
+        settings_json=settings.model_dump_json(),
+        cache_dir=cache_dir,
+        run_identity=identity,
+    )
     todo = batches(items, BATCH)
     head = list(itertools.islice(todo, -(-MIN_PARALLEL // BATCH))) if jobs > 1 else []
     queued = itertools.chain(head, todo)
     if jobs > 1 and sum(map(len, head)) >= MIN_PARALLEL:
         yield from _in_pool(queued, work, known, settings, jobs, stats, progress)
     else:  # in this process, one batch at a time
-        yield from Ordered(submit=work, result=lambda graded: graded, limit=lambda: 1,
-                           known=known).run(queued, stats, progress)
+        yield from Ordered(
+            submit=work, result=lambda graded: graded, limit=lambda: 1, known=known
+        ).run(queued, stats, progress)
 
 
 def _in_pool(queued, work, known, settings: Settings, jobs: int, stats: ParseStats, progress):
     """Worker processes start with the first batch that needs grading: a run of reused reports starts none."""
     context = multiprocessing.get_context(start_method())
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings.model_dump_json(),))
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(settings.model_dump_json(),)
+    )
     try:
-        yield from Ordered(submit=lambda messages: pool.submit(work, messages), result=_result,
-                           limit=lambda: AHEAD * jobs, known=known).run(queued, stats, progress)
+        yield from Ordered(
+            submit=lambda messages: pool.submit(work, messages),
+            result=_result,
+            limit=lambda: AHEAD * jobs,
+            known=known,
+        ).run(queued, stats, progress)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -90,7 +110,7 @@ def _start_worker(settings_json: str) -> None:
     warm(settings_json)
 
 
-def _result(future: "Future[Graded]") -> Graded:
+def _result(future: Future[Graded]) -> Graded:
     try:
         return future.result()
     except IntroLintError:

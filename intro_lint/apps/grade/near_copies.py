@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -127,7 +127,9 @@ class NearCopies:
             raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
         self.threshold = threshold
         self.ids: list[str] = []
-        self.sketches: dict[int, MinHash] = {}  # input position -> sketch, for drafts long enough to sketch
+        self.sketches: dict[
+            int, MinHash
+        ] = {}  # input position -> sketch, for drafts long enough to sketch
         # crc32 instead of the default sha1: ~5x faster, and datasketch mixes hash inputs (fmix) anyway
         self._blank = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
@@ -147,8 +149,12 @@ class NearCopies:
         # fewer true pairs; datasketch cannot band above ~0.9 with 128 permutations
         lsh = MinHashLSH(threshold=min(max(threshold - 0.1, 0.1), 0.9), num_perm=NUM_PERM)
         uf = _UnionFind(len(self.ids))
-        indexed: dict[int, int] = {}  # union-find root -> how many of its drafts are in the LSH index
-        seen: dict[bytes, int] = {}  # sketch -> the first draft with it: exact copies skip the index
+        indexed: dict[
+            int, int
+        ] = {}  # union-find root -> how many of its drafts are in the LSH index
+        seen: dict[
+            bytes, int
+        ] = {}  # sketch -> the first draft with it: exact copies skip the index
         for n in keep:
             sketch = by_index[n]
             key = sketch.hashvalues.tobytes()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Collection, Iterator, Mapping
+from typing import Any
 
 from intro_lint.check.catalogue import RuleSpec
 from intro_lint.errors import InputError
@@ -53,7 +54,9 @@ def csv_entries(path: Path, max_bytes: int, label_ids: Collection[str]) -> Itera
                 yield {"id": path.name, "error": "no 'text' column in the header row"}
                 return
             for row in reader:
-                yield record_entry(_csv_row(row), f"{path.name}:{reader.line_num}", max_bytes, label_ids)
+                yield record_entry(
+                    _csv_row(row), f"{path.name}:{reader.line_num}", max_bytes, label_ids
+                )
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         yield {"id": f"{path.name}:?", "error": f"cannot read the rest of the CSV file: {exc}"}
 
@@ -78,7 +81,9 @@ def record_entry(rec: dict, where: str, max_bytes: int, label_ids: Collection[st
         return {**entry, "labels": None, "error": str(exc)}
     except InputError as exc:
         return {**entry, "error": exc.problem}
-    except Exception as exc:  # e.g. the stdlib refusing a header value: one bad record, not the batch
+    except (
+        Exception
+    ) as exc:  # e.g. the stdlib refusing a header value: one bad record, not the batch
         return {**entry, "error": f"cannot be turned into an email ({type(exc).__name__}: {exc})"}
     return entry
 
@@ -89,7 +94,9 @@ def _email_fields(rec: dict) -> dict:
         raise RecordError("the record has no text")
     if subject is not None and not isinstance(subject, str):
         raise RecordError("subject must be a string")
-    if not isinstance(attachments, list) or not all(isinstance(a, str) and a.strip() for a in attachments):
+    if not isinstance(attachments, list) or not all(
+        isinstance(a, str) and a.strip() for a in attachments
+    ):
         raise RecordError("attachments must be a list of file names")
     if subject and ("\n" in subject or "\r" in subject):
         raise RecordError("subject must be one line")
@@ -120,4 +127,3 @@ def count_csv_rows(path: Path, max_bytes: int) -> int:
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
     with open(path, encoding="utf-8-sig", newline="", errors="replace") as handle:
         return max(1, sum(1 for _ in csv.reader(handle)) - 1)
-

@@ -12,11 +12,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from intro_lint import __version__
-from intro_lint.check.catalogue import RuleSpec
-from intro_lint.settings.fields import Settings
-from intro_lint.model import Message, Report
 from intro_lint.analyse.pipeline import pipeline_name
 from intro_lint.apps.atomic import write_atomic
+from intro_lint.check.catalogue import RuleSpec
+from intro_lint.model import Message, Report
+from intro_lint.settings.fields import Settings
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +48,9 @@ def run_identity(settings: Settings, rules: dict[str, RuleSpec]) -> str:
         code_fingerprint(),
         pipeline_fingerprint(settings.pipeline),
         settings.model_dump_json(),
-        json.dumps([rule.model_dump(mode="json") for rule in rules.values()], sort_keys=True, default=str),
+        json.dumps(
+            [rule.model_dump(mode="json") for rule in rules.values()], sort_keys=True, default=str
+        ),
     ]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
@@ -61,7 +63,9 @@ class ReportCache:
         self.identity = identity
 
     def path(self, message: Message) -> Path:
-        key = hashlib.sha256(f"{self.identity}\0{message.model_dump_json()}".encode("utf-8", "surrogatepass"))
+        key = hashlib.sha256(
+            f"{self.identity}\0{message.model_dump_json()}".encode("utf-8", "surrogatepass")
+        )
         name = key.hexdigest()
         return self.dir / name[:2] / f"{name}.json.z"
 

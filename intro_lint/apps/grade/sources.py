@@ -5,24 +5,25 @@ from __future__ import annotations
 import itertools
 import mailbox
 import os
+from collections.abc import Collection, Iterator
 from email import policy
 from email.parser import BytesHeaderParser
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Collection, Iterator
 
+from intro_lint.apps.grade.records import count_csv_rows, csv_entries, jsonl_entries
+from intro_lint.apps.grade.values import GradeItem
 from intro_lint.errors import InputError
 from intro_lint.read.message import DEFAULT_MAX_BYTES, read_bytes, read_path
-from intro_lint.apps.grade.values import GradeItem
-from intro_lint.apps.grade.records import count_csv_rows, csv_entries, jsonl_entries
 
 DRAFT_SUFFIXES = (".txt", ".md", ".eml")
 MBOX_SUFFIXES = (".mbox", ".mbx")
 INPUT_KINDS = "a folder, a .jsonl or .csv file, an mbox, or a .txt/.md/.eml draft"
 
 
-def iter_items(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *,
-               label_ids: Collection[str]) -> Iterator[GradeItem]:
+def iter_items(
+    inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *, label_ids: Collection[str]
+) -> Iterator[GradeItem]:
     """Every draft of every input, lazily and in order; whatever cannot be read is an error item.
 
     label_ids: the top-level record fields read as labels (records.label_columns of the rules).
@@ -33,12 +34,17 @@ def iter_items(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *,
         for entry in _entries(source, max_bytes, label_ids):
             count += 1
             if entry["id"] in seen:
-                entry = {"id": entry["id"], "student": entry.get("student"),
-                         "error": "duplicate id: an earlier draft has the same id"}
+                entry = {
+                    "id": entry["id"],
+                    "student": entry.get("student"),
+                    "error": "duplicate id: an earlier draft has the same id",
+                }
             seen.add(entry["id"])
             yield GradeItem(index=next(index), **entry)
         if count == 0:
-            yield GradeItem(index=next(index), id=source, error=f"no drafts found (expected {INPUT_KINDS})")
+            yield GradeItem(
+                index=next(index), id=source, error=f"no drafts found (expected {INPUT_KINDS})"
+            )
 
 
 def count_items(inputs: list[str]) -> int:
@@ -59,7 +65,11 @@ def _entries(source: str, max_bytes: int, label_ids: Collection[str]) -> Iterato
         return _mbox(path, max_bytes)
     if kind == "draft":
         return iter([_draft(path, source, None, max_bytes)])
-    problem = "no such file or folder" if kind == "missing" else f"unknown input type (expected {INPUT_KINDS})"
+    problem = (
+        "no such file or folder"
+        if kind == "missing"
+        else f"unknown input type (expected {INPUT_KINDS})"
+    )
     return iter([{"id": source, "error": problem}])
 
 
@@ -95,7 +105,11 @@ def folder_files(root: Path, problems: list[OSError] | None = None) -> list[Path
     found = []
     for folder, dirs, files in os.walk(root, onerror=None if problems is None else problems.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(folder, f) for f in files if not f.startswith(".") and f.lower().endswith(DRAFT_SUFFIXES)]
+        found += [
+            Path(folder, f)
+            for f in files
+            if not f.startswith(".") and f.lower().endswith(DRAFT_SUFFIXES)
+        ]
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
@@ -106,7 +120,9 @@ def _folder(root: Path, max_bytes: int) -> Iterator[dict]:
         student = parts[0] if len(parts) > 1 else None
         yield _draft(path, "/".join(parts), student, max_bytes)
     for exc in problems:  # a folder that cannot be listed hides drafts: say so
-        name = Path(exc.filename or root).relative_to(root).as_posix() if exc.filename else str(root)
+        name = (
+            Path(exc.filename or root).relative_to(root).as_posix() if exc.filename else str(root)
+        )
         yield {"id": f"{name}/", "error": f"cannot list the folder: {exc.strerror or exc}"}
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Sequence
 
 FONT = 'font-family="inherit"'
 
@@ -34,7 +34,9 @@ class Bar:
     tooltip: str = ""
 
 
-def histogram(counts: Sequence[int], labels: Sequence[str], colours: Sequence[str], title: str) -> str:
+def histogram(
+    counts: Sequence[int], labels: Sequence[str], colours: Sequence[str], title: str
+) -> str:
     """Vertical bars, one per bin, with the count above each bar and the bin label below it."""
     width, height = 500, 250
     left, right, top, bottom = 34, 6, 22, 44
@@ -49,8 +51,12 @@ def histogram(counts: Sequence[int], labels: Sequence[str], colours: Sequence[st
     ]
     for tick in range(0, top_value + 1, step):
         y = top + plot_h - plot_h * tick / top_value
-        parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
-        parts.append(f'<text class="tick" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
+        parts.append(
+            f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
+        )
+        parts.append(
+            f'<text class="tick" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
+        )
     for i, (count, label, colour) in enumerate(zip(counts, labels, colours)):
         x = left + i * slot + (slot - bar_w) / 2
         h = plot_h * count / top_value
@@ -61,11 +67,15 @@ def histogram(counts: Sequence[int], labels: Sequence[str], colours: Sequence[st
             f'rx="3" fill="{_e(colour)}"><title>{_e(tip)}</title></rect>'
         )
         if count:
-            parts.append(f'<text class="count" x="{x + bar_w / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle">{count}</text>')
+            parts.append(
+                f'<text class="count" x="{x + bar_w / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle">{count}</text>'
+            )
         parts.append(
             f'<text class="label" x="{x + bar_w / 2:.1f}" y="{top + plot_h + 18}" text-anchor="middle">{_e(label)}</text>'
         )
-    parts.append(f'<line class="axis" x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}"/>')
+    parts.append(
+        f'<line class="axis" x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}"/>'
+    )
     parts.append(
         f'<text class="axis-title" x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle">score</text>'
     )

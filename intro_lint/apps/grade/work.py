@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intro_lint.analyse.analysis import analysable_text, analyse
-from intro_lint.settings.fields import Settings
-from intro_lint.errors import InputError
-from intro_lint.linter import Linter, error_report, linter_for
-from intro_lint.model import Message, Report
 from intro_lint.analyse.pipeline import parse_many
 from intro_lint.apps.grade.batches import Graded
 from intro_lint.apps.grade.doc_cache import DocCache
 from intro_lint.apps.grade.report_cache import ReportCache
 from intro_lint.check.signals import NO_SIGNALS, Signals
+from intro_lint.errors import InputError
+from intro_lint.linter import Linter, error_report, linter_for
+from intro_lint.model import Message, Report
+from intro_lint.settings.fields import Settings
 
 if TYPE_CHECKING:  # spaCy is imported where the pipeline loads (analyse/pipeline.py), not here
     from spacy.tokens import Doc
@@ -31,9 +31,13 @@ def warm(settings_json: str) -> None:
     linter_of(settings_json).nlp
 
 
-def grade_messages(messages: list[Message], settings_json: str, cache_dir: str | None = None,
-                   run_identity: str | None = None,
-                   signals: Sequence[Signals] | None = None) -> Graded:
+def grade_messages(
+    messages: list[Message],
+    settings_json: str,
+    cache_dir: str | None = None,
+    run_identity: str | None = None,
+    signals: Sequence[Signals] | None = None,
+) -> Graded:
     """Reports in input order: cached docs where the cache has them, one nlp.pipe pass over the rest.
 
     With `cache_dir` the parses are cached; with `run_identity` too, the finished reports as well.
@@ -42,14 +46,18 @@ def grade_messages(messages: list[Message], settings_json: str, cache_dir: str |
     linter = linter_of(settings_json)
     cache = _cache(linter, cache_dir)
     texts = [analysable_text(m) for m in messages]
-    docs: list["Doc | None"] = [cache.get(t) for t in texts] if cache is not None else [None] * len(texts)
+    docs: list[Doc | None] = (
+        [cache.get(t) for t in texts] if cache is not None else [None] * len(texts)
+    )
     misses = [n for n, doc in enumerate(docs) if doc is None]
     for n, doc in zip(misses, _parse([texts[n] for n in misses], linter)):
         docs[n] = doc
         if cache is not None and not isinstance(doc, Exception):
             cache.put(texts[n], doc)
     batch = signals if signals is not None else [NO_SIGNALS] * len(messages)
-    reports = [report_or_error(linter, m, doc, s) for m, doc, s in zip(messages, docs, batch, strict=True)]
+    reports = [
+        report_or_error(linter, m, doc, s) for m, doc, s in zip(messages, docs, batch, strict=True)
+    ]
     if cache_dir is not None and run_identity is not None:
         kept = ReportCache(Path(cache_dir), run_identity)
         for message, report in zip(messages, reports):
@@ -57,13 +65,13 @@ def grade_messages(messages: list[Message], settings_json: str, cache_dir: str |
     return Graded(reports, parsed=len(misses), cached=len(messages) - len(misses))
 
 
-def _cache(linter: Linter, cache_dir: str | None) -> "DocCache | None":
+def _cache(linter: Linter, cache_dir: str | None) -> DocCache | None:
     if cache_dir is None:
         return None
     return DocCache(linter.nlp, Path(cache_dir))
 
 
-def _parse(texts: list[str], linter: Linter) -> Iterator["Doc | Exception"]:
+def _parse(texts: list[str], linter: Linter) -> Iterator[Doc | Exception]:
     """One nlp.pipe pass; if spaCy fails on the batch, each text alone, so only the bad one fails."""
     try:
         yield from list(parse_many(linter.nlp, texts))
@@ -77,12 +85,15 @@ def _parse(texts: list[str], linter: Linter) -> Iterator["Doc | Exception"]:
             yield exc
 
 
-def report_or_error(linter: Linter, message: Message, doc: "Doc | Exception",
-                    signals: Signals = NO_SIGNALS) -> Report:
+def report_or_error(
+    linter: Linter, message: Message, doc: Doc | Exception, signals: Signals = NO_SIGNALS
+) -> Report:
     """One draft's report; a crash inside the parse or analysis becomes that draft's error, not the batch's."""
     try:
         if isinstance(doc, Exception):
             raise doc
         return linter.report(analyse(message, doc), signals)
     except Exception as exc:  # one odd draft must not sink a class of 10,000
-        return error_report(InputError(message.path, f"internal error while grading ({type(exc).__name__}: {exc})"))
+        return error_report(
+            InputError(message.path, f"internal error while grading ({type(exc).__name__}: {exc})")
+        )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import importlib
 import io
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from intro_lint.apps.atomic import write_atomic
-from intro_lint.errors import ConfigError
 from intro_lint.apps.grade.values import ClassReport
+from intro_lint.errors import ConfigError
 
 FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 BASE_COLUMNS = ("id", "student", "score", "grade")
@@ -42,10 +42,20 @@ def csv_text(report: ClassReport) -> str:
     writer.writerow([*BASE_COLUMNS, *dims, *TAIL_COLUMNS])
     for row, rep in zip(report.drafts, report.reports):
         subs = [rep.subscores.get(dim, "") if not row.error else "" for dim in dims]
-        writer.writerow([
-            cell(row.id), cell(row.student), blank(row.score), row.grade or "", *subs, ";".join(row.rules),
-            blank(row.duplicate_group), blank(row.baseline_score), blank(row.change), cell(row.error),
-        ])
+        writer.writerow(
+            [
+                cell(row.id),
+                cell(row.student),
+                blank(row.score),
+                row.grade or "",
+                *subs,
+                ";".join(row.rules),
+                blank(row.duplicate_group),
+                blank(row.baseline_score),
+                blank(row.change),
+                cell(row.error),
+            ]
+        )
     return out.getvalue()
 
 
@@ -66,8 +76,12 @@ def html_renderer():
         html = importlib.import_module(f"{__package__}.html")
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.html":
-            raise ConfigError(f"the HTML report needs {exc.name!r}, which is not installed") from None
-        raise ConfigError("the HTML report is not available in this build; use --out with .csv or .json") from None
+            raise ConfigError(
+                f"the HTML report needs {exc.name!r}, which is not installed"
+            ) from None
+        raise ConfigError(
+            "the HTML report is not available in this build; use --out with .csv or .json"
+        ) from None
     return html.render
 
 

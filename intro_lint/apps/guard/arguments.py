@@ -42,7 +42,7 @@ def parse_arguments(args: Sequence[str], help_names: Sequence[str] = ("--help",)
     while i < len(args):
         token = args[i]
         if token == "--":
-            return _invocation(args[i + 1:], fail_on, flags)
+            return _invocation(args[i + 1 :], fail_on, flags)
         if token in help_names:
             return Invocation(help=True)
         if token == "--fail-on" or token.startswith("--fail-on="):
@@ -75,6 +75,8 @@ def _fail_on(args: Sequence[str], i: int) -> tuple[str, int]:
 
 def _invocation(command: Sequence[str], fail_on: str, flags: list[str]) -> Invocation:
     if not command:
-        raise GuardUsageError("no command to hand the message to: put it after --, "
-                              "e.g. intro-lint guard -- /usr/sbin/sendmail -oi")
+        raise GuardUsageError(
+            "no command to hand the message to: put it after --, "
+            "e.g. intro-lint guard -- /usr/sbin/sendmail -oi"
+        )
     return Invocation(command=tuple(command), fail_on=fail_on, client_flags=tuple(flags))

@@ -28,8 +28,10 @@ EXIT_NOT_CHECKED = EXIT_ERROR
 
 PROG = "intro-lint guard"
 NOT_SENT = "the message was NOT sent"
-HOW_TO_OVERRIDE = (f"{PROG}: to send it as it is, add the header 'X-Intro-Lint: skip' "
-                   "(removed before sending) or set INTRO_LINT_SKIP=1")
+HOW_TO_OVERRIDE = (
+    f"{PROG}: to send it as it is, add the header 'X-Intro-Lint: skip' "
+    "(removed before sending) or set INTRO_LINT_SKIP=1"
+)
 
 
 def _say(line: str) -> None:
@@ -58,8 +60,14 @@ class GuardCommand(click.Command):
     short_help="Check a message before sendmail sends it.",
     options_metavar="[--fail-on error|warning]",
     params=[
-        click.Option(["--fail-on"], type=click.Choice(["error", "warning"]), default="error", show_default=True,
-                     expose_value=False, help="Hold back a request with a finding at or above this severity."),
+        click.Option(
+            ["--fail-on"],
+            type=click.Choice(["error", "warning"]),
+            default="error",
+            show_default=True,
+            expose_value=False,
+            help="Hold back a request with a finding at or above this severity.",
+        ),
         click.Argument(["command"], nargs=-1, metavar="-- COMMAND [ARGS]...", expose_value=False),
     ],
 )

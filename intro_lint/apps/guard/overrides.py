@@ -28,7 +28,7 @@ class Field:
     end: int
 
     def value(self, data: bytes) -> str:
-        raw = data[self.start:self.end].split(b":", 1)[1]
+        raw = data[self.start : self.end].split(b":", 1)[1]
         return " ".join(raw.decode("latin-1").split())
 
 
@@ -60,7 +60,11 @@ def skip_fields(data: bytes) -> list[Field]:
 
 def other_override_values(data: bytes) -> list[str]:
     """Values of X-Intro-Lint fields that are not `skip`: left in place, worth a warning."""
-    return [f.value(data) for f in header_fields(data) if _is_ours(f) and f.value(data).lower() != SKIP_VALUE]
+    return [
+        f.value(data)
+        for f in header_fields(data)
+        if _is_ours(f) and f.value(data).lower() != SKIP_VALUE
+    ]
 
 
 def _is_ours(field: Field) -> bool:
@@ -71,7 +75,7 @@ def strip_fields(data: bytes, fields: Sequence[Field]) -> bytes:
     """The bytes with exactly these fields' lines cut out; every other byte stays as it was."""
     out, pos = [], 0
     for field in sorted(fields, key=lambda f: f.start):
-        out.append(data[pos:field.start])
+        out.append(data[pos : field.start])
         pos = field.end
     out.append(data[pos:])
     return b"".join(out)

@@ -12,10 +12,12 @@ from intro_lint.read.message import read_bytes
 LABEL = "draft"  # reports name the draft so, not the made-up path the message is parsed under
 _PARSE_AS = "message.eml"  # a ".eml" name makes read_bytes parse the bytes as an email
 # read_bytes' words for a message with no text at all: nothing to lint, so no request to hold back
-NO_TEXT_PROBLEMS = frozenset({
-    "the message body is empty",
-    "malformed MIME message: no text/plain or text/html body part",
-})
+NO_TEXT_PROBLEMS = frozenset(
+    {
+        "the message body is empty",
+        "malformed MIME message: no text/plain or text/html body part",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,11 @@ def read_message(data: bytes, max_bytes: int) -> Message | None:
         raise InputError(LABEL, exc.problem) from None
     size = len(message.text.encode("utf-8"))
     if size > max_bytes:
-        raise InputError(LABEL, f"its text is {size:,} bytes, over the limit of {max_bytes:,} bytes "
-                                "(configurable via max-bytes)")
+        raise InputError(
+            LABEL,
+            f"its text is {size:,} bytes, over the limit of {max_bytes:,} bytes "
+            "(configurable via max-bytes)",
+        )
     return message
 
 
@@ -55,4 +60,6 @@ def judge(message: Message, linter: Linter, fail_on: str) -> Verdict:
     report = linter.report(analysis).model_copy(update={"path": LABEL})
     floor = SEVERITY_RANK[fail_on]
     failing = tuple(f for f in report.findings if SEVERITY_RANK[f.severity] >= floor)
-    return Verdict(send=not failing, reason="held back" if failing else "clean", report=report, failing=failing)
+    return Verdict(
+        send=not failing, reason="held back" if failing else "clean", report=report, failing=failing
+    )

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from lsprotocol import types
 
-from intro_lint.check.fixes.apply import chosen_edits, non_overlapping
-from intro_lint.model import Edit, Finding, Fix
 from intro_lint.apps.lsp.convert import diagnostic
 from intro_lint.apps.lsp.drafts import Result
+from intro_lint.check.fixes.apply import chosen_edits, non_overlapping
+from intro_lint.model import Edit, Finding, Fix
 
 QUICKFIX = types.CodeActionKind.QuickFix
 FIX_ALL = types.CodeActionKind.SourceFixAll
@@ -43,8 +43,12 @@ def fix_actions(result: Result, finding: Finding) -> list[types.CodeAction]:
     diag = _diagnostic(result, finding)
     return [
         types.CodeAction(
-            title=fix.title if fix.safety == "safe" else f"{fix.title} (unsafe: review before sending)",
-            kind=QUICKFIX, diagnostics=[diag], is_preferred=fix.safety == "safe" or None,
+            title=fix.title
+            if fix.safety == "safe"
+            else f"{fix.title} (unsafe: review before sending)",
+            kind=QUICKFIX,
+            diagnostics=[diag],
+            is_preferred=fix.safety == "safe" or None,
             edit=workspace_edit(result, fix.edits),
         )
         for fix in finding.fixes
@@ -59,12 +63,19 @@ def ignore_actions(result: Result, findings: Iterable[Finding]) -> list[types.Co
         if finding.rule in seen or result.message is None:
             continue
         seen.add(finding.rule)
-        edit = Edit(start=body_line_start(result), end=body_line_start(result),
-                    text=f"<!-- intro-lint: ignore[{finding.rule}] -->\n")
-        actions.append(types.CodeAction(
-            title=f"Ignore {finding.rule} in this draft", kind=QUICKFIX,
-            diagnostics=[_diagnostic(result, finding)], edit=workspace_edit(result, [edit]),
-        ))
+        edit = Edit(
+            start=body_line_start(result),
+            end=body_line_start(result),
+            text=f"<!-- intro-lint: ignore[{finding.rule}] -->\n",
+        )
+        actions.append(
+            types.CodeAction(
+                title=f"Ignore {finding.rule} in this draft",
+                kind=QUICKFIX,
+                diagnostics=[_diagnostic(result, finding)],
+                edit=workspace_edit(result, [edit]),
+            )
+        )
     return actions
 
 
@@ -79,15 +90,21 @@ def fix_all(result: Result) -> list[types.CodeAction]:
     if not edits:
         return []
     fixed = [f for f in result.findings if any(_is_safe(x) for x in f.fixes)]
-    return [types.CodeAction(
-        title="Fix all safe intro-lint problems", kind=FIX_ALL,
-        diagnostics=[_diagnostic(result, f) for f in fixed], edit=workspace_edit(result, edits),
-    )]
+    return [
+        types.CodeAction(
+            title="Fix all safe intro-lint problems",
+            kind=FIX_ALL,
+            diagnostics=[_diagnostic(result, f) for f in fixed],
+            edit=workspace_edit(result, edits),
+        )
+    ]
 
 
 def workspace_edit(result: Result, edits: Iterable[Edit]) -> types.WorkspaceEdit:
     positions = result.positions
-    text_edits = [types.TextEdit(range=positions.range(e.start, e.end), new_text=e.text) for e in edits]
+    text_edits = [
+        types.TextEdit(range=positions.range(e.start, e.end), new_text=e.text) for e in edits
+    ]
     return types.WorkspaceEdit(changes={result.snapshot.uri: text_edits})
 
 
@@ -96,4 +113,6 @@ def _is_safe(fix: Fix) -> bool:
 
 
 def _diagnostic(result: Result, finding: Finding) -> types.Diagnostic:
-    return diagnostic(finding, result.rules.get(finding.rule), result.positions, result.snapshot.uri)
+    return diagnostic(
+        finding, result.rules.get(finding.rule), result.positions, result.snapshot.uri
+    )

@@ -31,8 +31,10 @@ def too_large(text: str, max_bytes: int) -> str | None:
     size = text_size_over(text, max_bytes)
     if size is None:
         return None
-    return (f"intro-lint: this draft is {size:,} bytes, over the limit of {max_bytes:,} bytes "
-            "(setting max-bytes); not linted")
+    return (
+        f"intro-lint: this draft is {size:,} bytes, over the limit of {max_bytes:,} bytes "
+        "(setting max-bytes); not linted"
+    )
 
 
 def not_text(text: str) -> str | None:

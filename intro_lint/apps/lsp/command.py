@@ -8,12 +8,21 @@ import click
 
 
 @click.command("lsp")
-@click.option("--stdio", is_flag=True, help="Use standard input/output (the default; editors often pass it).")
-@click.option("--log-level", type=click.Choice(["error", "warning", "info", "debug"]), default="warning",
-              show_default=True, help="Server log detail, written to standard error.")
+@click.option(
+    "--stdio", is_flag=True, help="Use standard input/output (the default; editors often pass it)."
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(["error", "warning", "info", "debug"]),
+    default="warning",
+    show_default=True,
+    help="Server log detail, written to standard error.",
+)
 def lsp_command(stdio: bool, log_level: str) -> None:
     """Start the language server (LSP over standard input/output) for editors."""
-    logging.basicConfig(level=log_level.upper(), format="intro-lint lsp: %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=log_level.upper(), format="intro-lint lsp: %(levelname)s %(name)s: %(message)s"
+    )
     # here, not at the top: pygls and lsprotocol cost ~0.3 s to import, which `intro-lint --help` and
     # every other command would pay
     from intro_lint.apps.lsp.server import serve_stdio

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from lsprotocol import types
 
@@ -51,7 +51,9 @@ class PositionMap:
     def position(self, offset: int) -> types.Position:
         line, column = self.index.line_col(offset)
         start = self.index.starts[line - 1]
-        return types.Position(line=line - 1, character=self.units(self.text[start:start + column - 1]))
+        return types.Position(
+            line=line - 1, character=self.units(self.text[start : start + column - 1])
+        )
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(max(start, end)))
@@ -76,17 +78,25 @@ def rule_href(spec: RuleSpec | None) -> str | None:
     return Path(spec.path).resolve().as_uri()
 
 
-def diagnostic(finding: Finding, spec: RuleSpec | None, positions: PositionMap, uri: str) -> types.Diagnostic:
+def diagnostic(
+    finding: Finding, spec: RuleSpec | None, positions: PositionMap, uri: str
+) -> types.Diagnostic:
     """A finding as an LSP Diagnostic: code = rule id, evidence as related information."""
     span = positions.range(finding.start, finding.end)
     href = rule_href(spec)
     related = [
-        types.DiagnosticRelatedInformation(location=types.Location(uri=uri, range=span), message=line)
+        types.DiagnosticRelatedInformation(
+            location=types.Location(uri=uri, range=span), message=line
+        )
         for line in finding.evidence
     ]
     return types.Diagnostic(
-        range=span, message=finding.message, severity=SEVERITY[finding.severity], code=finding.rule,
-        source=SOURCE, code_description=types.CodeDescription(href=href) if href else None,
+        range=span,
+        message=finding.message,
+        severity=SEVERITY[finding.severity],
+        code=finding.rule,
+        source=SOURCE,
+        code_description=types.CodeDescription(href=href) if href else None,
         related_information=related or None,
         data={"rule": finding.rule, "explain": f"intro-lint explain {finding.rule}"},
     )
@@ -95,5 +105,10 @@ def diagnostic(finding: Finding, spec: RuleSpec | None, positions: PositionMap, 
 def notice(code: str, message: str, severity: types.DiagnosticSeverity) -> types.Diagnostic:
     """A diagnostic about the buffer as a whole (too large, not text, bad configuration)."""
     origin = types.Position(line=0, character=0)
-    return types.Diagnostic(range=types.Range(start=origin, end=origin), message=message,
-                            severity=severity, code=code, source=SOURCE)
+    return types.Diagnostic(
+        range=types.Range(start=origin, end=origin),
+        message=message,
+        severity=severity,
+        code=code,
+        source=SOURCE,
+    )

@@ -7,15 +7,15 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from intro_lint.check.catalogue import RuleSpec
-from intro_lint.read.decode import normalise
-from intro_lint.errors import IntroLintError
-from intro_lint.read.message import read_text
-from intro_lint.model import Finding, Message
 from intro_lint.apps.lsp.buffers import kind_of, not_text, too_large
 from intro_lint.apps.lsp.convert import PositionMap, diagnostic, notice
 from intro_lint.apps.lsp.options import Options
+from intro_lint.check.catalogue import RuleSpec
+from intro_lint.errors import IntroLintError
 from intro_lint.linter import linter_for
+from intro_lint.model import Finding, Message
+from intro_lint.read.decode import normalise
+from intro_lint.read.message import read_text
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,17 @@ def lint_buffer(options: Options, snap: Snapshot, encoding: str | None) -> Resul
         settings = options.settings_for(snap.folder)
         oversize = too_large(snap.text, settings.max_bytes)
         if oversize:  # checked first: no copy or scan of a huge buffer
-            return _notice(snap, encoding, "too-large", oversize, types.DiagnosticSeverity.Information)
+            return _notice(
+                snap, encoding, "too-large", oversize, types.DiagnosticSeverity.Information
+            )
         binary = not_text(snap.text)
         if binary:
             return _notice(snap, encoding, "not-text", binary, types.DiagnosticSeverity.Information)
         linter = linter_for(settings)
     except IntroLintError as exc:
-        result = _notice(snap, encoding, "config-error", f"intro-lint: {exc}", types.DiagnosticSeverity.Error)
+        result = _notice(
+            snap, encoding, "config-error", f"intro-lint: {exc}", types.DiagnosticSeverity.Error
+        )
         result.problem = str(exc)
         return result
     message = read_text(snap.text, snap.path, kind_of(snap.language_id, snap.path, snap.text))

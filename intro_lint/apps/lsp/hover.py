@@ -6,9 +6,9 @@ import re
 
 from lsprotocol import types
 
+from intro_lint.apps.lsp.drafts import Result
 from intro_lint.check.catalogue import RuleSpec
 from intro_lint.model import Finding
-from intro_lint.apps.lsp.drafts import Result
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -16,7 +16,9 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 def hover(result: Result, position: types.Position) -> types.Hover | None:
     """Markdown for every finding under the cursor, narrowest span first; None off the findings."""
     offset = result.positions.offset(position)
-    hits = sorted((f for f in result.findings if f.start <= offset <= f.end), key=lambda f: f.end - f.start)
+    hits = sorted(
+        (f for f in result.findings if f.start <= offset <= f.end), key=lambda f: f.end - f.start
+    )
     if not hits:
         return None
     value = "\n\n---\n\n".join(section(f, result.rules.get(f.rule)) for f in hits)
@@ -29,7 +31,9 @@ def section(finding: Finding, spec: RuleSpec | None) -> str:
     if spec is not None:
         parts.append(escape(" ".join(spec.why.split())))
     if finding.evidence:
-        parts.append("**Why it fired**\n\n" + "\n".join(f"- {escape(line)}" for line in finding.evidence))
+        parts.append(
+            "**Why it fired**\n\n" + "\n".join(f"- {escape(line)}" for line in finding.evidence)
+        )
     if finding.fixes:
         fixes = "\n".join(f"- {escape(fix.title)} *({fix.safety})*" for fix in finding.fixes)
         parts.append("**Fixes**\n\n" + fixes)

@@ -8,15 +8,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from intro_lint.settings.fields import FIELDS, Settings
-from intro_lint.settings.layers import load_settings
 from intro_lint.linter import linter_for
 from intro_lint.read.message import read_text
+from intro_lint.settings.fields import FIELDS, Settings
+from intro_lint.settings.layers import load_settings
 
 SECTIONS = ("introLint", "intro-lint", "intro_lint")
 EDITOR_KEYS = frozenset({"path", "args", "trace", "enable", "server"})  # the editor's, not ours
-WARM_DRAFT = ("Hi Sam,\n\nCongratulations on the launch! Could you introduce me to Ana at Lumen "
-              "about the design role? My portfolio: https://example.org/p\n\nThanks,\nLee\n")
+WARM_DRAFT = (
+    "Hi Sam,\n\nCongratulations on the launch! Could you introduce me to Ana at Lumen "
+    "about the design role? My portfolio: https://example.org/p\n\nThanks,\nLee\n"
+)
 
 
 def field_name(key: str) -> str:
@@ -51,7 +53,9 @@ class Options:
         options, ignored = client_options(raw)
         dirs = options.get("rule_dirs")
         if isinstance(dirs, list) and self.root is not None:
-            options["rule_dirs"] = [_beside(self.root, d) if isinstance(d, str) else d for d in dirs]
+            options["rule_dirs"] = [
+                _beside(self.root, d) if isinstance(d, str) else d for d in dirs
+            ]
         self.options = options
         return ignored
 

@@ -27,7 +27,11 @@ class IntroLintServer(LanguageServer):
     """A LanguageServer with one lint worker thread, the latest Result per document, and settings."""
 
     def __init__(self) -> None:
-        super().__init__("intro-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "intro-lint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
         self.options = Options()
         self.results: dict[str, Result] = {}
         self.latest = Latest(self.lint_and_publish)
@@ -48,7 +52,9 @@ class IntroLintServer(LanguageServer):
 
     async def run_lint(self, snap: Snapshot) -> Result:
         encoding = self.workspace.position_encoding
-        return await asyncio.get_running_loop().run_in_executor(self.worker, lint_buffer, self.options, snap, encoding)
+        return await asyncio.get_running_loop().run_in_executor(
+            self.worker, lint_buffer, self.options, snap, encoding
+        )
 
     async def lint_and_publish(self, uri: str) -> None:
         """Lint the current text; publish unless the document changed meanwhile (then it reruns)."""
@@ -63,9 +69,15 @@ class IntroLintServer(LanguageServer):
             self.results[uri] = result
             self.log_problem(result)
             self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=result.diagnostics(), version=snap.version))
+                types.PublishDiagnosticsParams(
+                    uri=uri, diagnostics=result.diagnostics(), version=snap.version
+                )
+            )
         except Exception:
-            self.log(f"intro-lint: linting {uri} failed:\n{traceback.format_exc()}", types.MessageType.Error)
+            self.log(
+                f"intro-lint: linting {uri} failed:\n{traceback.format_exc()}",
+                types.MessageType.Error,
+            )
 
     async def current_result(self, uri: str) -> Result | None:
         """The Result for the document's current version, linting it now if need be."""
@@ -73,7 +85,11 @@ class IntroLintServer(LanguageServer):
         if snap is None:
             return None
         cached = self.results.get(uri)
-        if cached is not None and cached.version == snap.version and cached.snapshot.text == snap.text:
+        if (
+            cached is not None
+            and cached.version == snap.version
+            and cached.snapshot.text == snap.text
+        ):
             return cached
         result = await self.run_lint(snap)
         self.results[uri] = result
@@ -87,23 +103,33 @@ class IntroLintServer(LanguageServer):
     def configure(self, raw: object) -> None:
         ignored = self.options.configure(raw)
         if ignored:
-            self.log(f"intro-lint: ignoring unknown settings: {', '.join(map(str, ignored))}", types.MessageType.Warning)
+            self.log(
+                f"intro-lint: ignoring unknown settings: {', '.join(map(str, ignored))}",
+                types.MessageType.Warning,
+            )
 
     async def warm(self) -> None:
         """Load the pipeline and textstat before the first draft arrives."""
         started = time.perf_counter()
         folder = self.options.root or Path.cwd()
-        name = await asyncio.get_running_loop().run_in_executor(self.worker, self.options.warm, folder)
-        self.log(f"intro-lint {__version__}: pipeline {name} ready in {time.perf_counter() - started:.2f} s")
+        name = await asyncio.get_running_loop().run_in_executor(
+            self.worker, self.options.warm, folder
+        )
+        self.log(
+            f"intro-lint {__version__}: pipeline {name} ready in {time.perf_counter() - started:.2f} s"
+        )
 
 
 def guarded(fn):
     """Catch and log a handler's exception: one bad buffer or request never stops the server."""
 
     def report(ls: IntroLintServer) -> None:
-        ls.log(f"intro-lint: {fn.__name__} failed:\n{traceback.format_exc()}", types.MessageType.Error)
+        ls.log(
+            f"intro-lint: {fn.__name__} failed:\n{traceback.format_exc()}", types.MessageType.Error
+        )
 
     if inspect.iscoroutinefunction(fn):
+
         @functools.wraps(fn)
         async def run_async(ls, params):
             try:
@@ -111,6 +137,7 @@ def guarded(fn):
             except Exception:
                 report(ls)
                 return None
+
         return run_async
 
     @functools.wraps(fn)
@@ -120,6 +147,7 @@ def guarded(fn):
         except Exception:
             report(ls)
             return None
+
     return run
 
 
@@ -178,11 +206,14 @@ def did_close(ls: IntroLintServer, params: types.DidCloseTextDocumentParams) -> 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 @guarded
-async def did_change_configuration(ls: IntroLintServer, params: types.DidChangeConfigurationParams) -> None:
+async def did_change_configuration(
+    ls: IntroLintServer, params: types.DidChangeConfigurationParams
+) -> None:
     settings = params.settings
     if settings is None and _can_pull_configuration(ls):
         pulled = await ls.workspace_configuration_async(
-            types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTIONS[0])]))
+            types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTIONS[0])])
+        )
         settings = pulled[0] if pulled else None
     ls.configure(settings)
     ls.results.clear()
@@ -200,7 +231,9 @@ def _can_pull_configuration(ls: IntroLintServer) -> bool:
     types.CodeActionOptions(code_action_kinds=[QUICKFIX, FIX_ALL], resolve_provider=False),
 )
 @guarded
-async def code_action(ls: IntroLintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+async def code_action(
+    ls: IntroLintServer, params: types.CodeActionParams
+) -> list[types.CodeAction] | None:
     result = await ls.current_result(params.text_document.uri)
     return code_actions(result, params) if result is not None else None
 

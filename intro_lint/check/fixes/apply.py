@@ -13,9 +13,14 @@ def fixed_text(message: Message, report: Report, level: str) -> str:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-    ))
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            f"a/{path}",
+            f"b/{path}",
+        )
+    )
 
 
 SAFE_LEVELS = {"safe": ("safe",), "unsafe": ("safe", "unsafe")}
@@ -26,7 +31,7 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     out = text
     inside = [e for e in edits if 0 <= e.start <= e.end <= len(text)]
     for e in reversed(non_overlapping(inside)):
-        out = out[:e.start] + e.text + out[e.end:]
+        out = out[: e.start] + e.text + out[e.end :]
     return out
 
 

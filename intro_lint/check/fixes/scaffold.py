@@ -17,8 +17,11 @@ def forwardable_blurb(a: Analysis) -> str:
     """A self-contained note in the requester's voice: who, what they want, why this target."""
     person, company = _target(a)
     role = a.parties.roles[0] if a.parties.roles else "[role or topic]"
-    who = (f"{a.parties.beneficiary} is [one line: who they are and what they have done]"
-           if a.parties.beneficiary else "I'm [your name], [one line: who you are and what you have done]")
+    who = (
+        f"{a.parties.beneficiary} is [one line: who they are and what they have done]"
+        if a.parties.beneficiary
+        else "I'm [your name], [one line: who you are and what you have done]"
+    )
     return (
         "--- note to forward ---\n"
         f"Hi {person},\n\n"

@@ -26,7 +26,7 @@ def _fill_greeting(a: Analysis, hit: Hit, text: str) -> tuple[Edit, ...]:
     if g is None:
         s = a.message.body.start
         return (Edit(start=s, end=s, text=f"Hi {name},\n\n"),)
-    line = a.message.text[g.start:g.end]
+    line = a.message.text[g.start : g.end]
     word = line.split()[0].rstrip(",!:")
     end_char = line[-1] if line[-1] in ",!:" else ","
     return (Edit(start=g.start, end=g.end, text=f"{word} {name}{end_char}"),)
@@ -58,7 +58,7 @@ ACTIONS = {
 Action = Literal[("none", *ACTIONS)]  # type: ignore[misc]
 
 
-def _one(a: Analysis, tpl: "FixTemplate", hit: Hit) -> Fix | None:
+def _one(a: Analysis, tpl: FixTemplate, hit: Hit) -> Fix | None:
     if tpl.action == "none" or tpl.safety == "suggestion":
         return Fix(title=tpl.title, safety="suggestion")
     if tpl.action == "fill-greeting" and not hit.data.get("greeting"):
@@ -67,7 +67,5 @@ def _one(a: Analysis, tpl: "FixTemplate", hit: Hit) -> Fix | None:
     return Fix(title=tpl.title, safety=tpl.safety, edits=edits) if edits else None
 
 
-def build_fixes(a: Analysis, rule: "RuleSpec", hit: Hit) -> tuple[Fix, ...]:
+def build_fixes(a: Analysis, rule: RuleSpec, hit: Hit) -> tuple[Fix, ...]:
     return tuple(f for f in (_one(a, t, hit) for t in rule.fixes) if f is not None)
-
-

@@ -28,7 +28,9 @@ def _compile(words: list[str] | str) -> Screened | None:
 
 @lru_cache(maxsize=256)
 def _compiled(words: tuple[str, ...]) -> Screened | None:
-    return Screened(re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)) if words else None
+    return (
+        Screened(re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)) if words else None
+    )
 
 
 def _first(a: Analysis) -> tuple[int, int]:
@@ -40,7 +42,11 @@ def _first(a: Analysis) -> tuple[int, int]:
 
 def _need_signal(a: Analysis) -> bool:
     """No explicit ask, yet the draft exists to get something (a job, a lead)."""
-    return bool(a.parties.purposes) and not a.gives and (bool(a.message.attachments) or a.focus.self_share >= 0.5)
+    return (
+        bool(a.parties.purposes)
+        and not a.gives
+        and (bool(a.message.attachments) or a.focus.self_share >= 0.5)
+    )
 
 
 def _real_asks(a: Analysis) -> tuple[Ask, ...]:
@@ -48,7 +54,7 @@ def _real_asks(a: Analysis) -> tuple[Ask, ...]:
 
 
 def _ask_evidence(ask: Ask) -> str:
-    return f"ask: \"{ask.text}\" ({ask.why})"
+    return f'ask: "{ask.text}" ({ask.why})'
 
 
 class CheckParams(Params):
@@ -92,7 +98,13 @@ def long_silence(a: Analysis, p: CheckParams, batch: Signals) -> list[Hit]:
     if not a.gaps or not asks or offers:
         return []
     gap = a.gaps[0]
-    return [Hit(gap.start, gap.end, (f"gap: \"{gap.text}\"", _ask_evidence(asks[0]), "no offer or news for them first"))]
+    return [
+        Hit(
+            gap.start,
+            gap.end,
+            (f'gap: "{gap.text}"', _ask_evidence(asks[0]), "no offer or news for them first"),
+        )
+    ]
 
 
 class VagueAsk(CheckParams):
@@ -107,19 +119,25 @@ def vague_ask(a: Analysis, p: VagueAsk, batch: Signals) -> list[Hit]:
     if not a.asks:
         if _need_signal(a):
             s, e = _first(a)
-            return [Hit(s, e, ("no request found, though the draft is after a job, lead or intro",))]
+            return [
+                Hit(s, e, ("no request found, though the draft is after a job, lead or intro",))
+            ]
         return []
     vague = [x for x in asks if x.open_ended]
     if vague:
         x = vague[0]
-        why = [f"open-ended: {', '.join(x.open_markers)}" if x.open_markers else "",
-               "brain-picking with no question" if x.brain_pick else "",
-               f"{x.alternatives} alternatives joined by 'or'" if x.alternatives >= 2 else ""]
+        why = [
+            f"open-ended: {', '.join(x.open_markers)}" if x.open_markers else "",
+            "brain-picking with no question" if x.brain_pick else "",
+            f"{x.alternatives} alternatives joined by 'or'" if x.alternatives >= 2 else "",
+        ]
         return [Hit(x.start, x.end, (_ask_evidence(x), *[w for w in why if w]))]
     contextless = len(a.sents) and all(any(s.start == x.start for x in a.asks) for s in a.sents)
     if contextless and len(a.sents) <= p.max_context_free_sentences:
         x = a.asks[0]
-        return [Hit(x.start, x.end, (_ask_evidence(x), "no sentence says who you are or why you ask"))]
+        return [
+            Hit(x.start, x.end, (_ask_evidence(x), "no sentence says who you are or why you ask"))
+        ]
     return []
 
 
@@ -132,7 +150,9 @@ def no_attachment(a: Analysis, p: NoAttachment, batch: Signals) -> list[Hit]:
     m = a.materials
     if m.says_attached and not m.attached and a.message.kind == "email":
         s, e = m.says_attached
-        return [Hit(s, e, ("the text says something is attached, but the message has no attachment",))]
+        return [
+            Hit(s, e, ("the text says something is attached, but the message has no attachment",))
+        ]
     purposes = set(a.parties.purposes) & set(p.purposes)
     if not purposes or m.present or a.parties.connector_note:
         return []
@@ -140,7 +160,17 @@ def no_attachment(a: Analysis, p: NoAttachment, batch: Signals) -> list[Hit]:
     if not asks:
         return []
     x = asks[0]
-    return [Hit(x.start, x.end, (_ask_evidence(x), f"request for: {', '.join(sorted(purposes))}", "nothing attached or linked"))]
+    return [
+        Hit(
+            x.start,
+            x.end,
+            (
+                _ask_evidence(x),
+                f"request for: {', '.join(sorted(purposes))}",
+                "nothing attached or linked",
+            ),
+        )
+    ]
 
 
 @check("not-forwardable")
@@ -157,7 +187,9 @@ def not_forwardable(a: Analysis, p: CheckParams, batch: Signals) -> list[Hit]:
     if not asks:
         return []
     x = asks[0]
-    return [Hit(x.start, x.end, (_ask_evidence(x), "no self-contained note the reader could forward"))]
+    return [
+        Hit(x.start, x.end, (_ask_evidence(x), "no self-contained note the reader could forward"))
+    ]
 
 
 class AsksWithoutGiving(CheckParams):
@@ -170,13 +202,25 @@ def asks_without_giving(a: Analysis, p: AsksWithoutGiving, batch: Signals) -> li
     m = volunteered.search(a.core_text) if volunteered else None
     if m and a.parties.connector_note and not a.gives:
         s = a.layout.core[0] + m.start()
-        return [Hit(s, s + len(m.group()), (f"commits the reader's time for someone else: '{m.group()}'",))]
+        return [
+            Hit(
+                s,
+                s + len(m.group()),
+                (f"commits the reader's time for someone else: '{m.group()}'",),
+            )
+        ]
     if a.gives or a.parties.connector_note:
         return []
     asks = _real_asks(a)
     if asks:
         x = asks[0]
-        return [Hit(x.start, x.end, (_ask_evidence(x), "no offer, pointer or interest in the reader's own work"))]
+        return [
+            Hit(
+                x.start,
+                x.end,
+                (_ask_evidence(x), "no offer, pointer or interest in the reader's own work"),
+            )
+        ]
     if _need_signal(a):
         s, e = _first(a)
         return [Hit(s, e, ("the draft is after something and offers nothing",))]
@@ -210,11 +254,13 @@ def _template_evidence(batch: Signals) -> str:
 
 
 def _blast(a: Analysis, p: GenericBlast) -> list[Hit]:
-    text = a.text[a.message.body.start:a.message.body.end]
+    text = a.text[a.message.body.start : a.message.body.end]
     placeholder = re.search(p.placeholder, text) if p.placeholder else None
     if placeholder:
         s = a.message.body.start + placeholder.start()
-        return [Hit(s, s + len(placeholder.group()), (f"leftover placeholder '{placeholder.group()}'",))]
+        return [
+            Hit(s, s + len(placeholder.group()), (f"leftover placeholder '{placeholder.group()}'",))
+        ]
     mass = _compile(p.mass_phrases)
     hit = mass.search(text) if mass else None
     if hit:
@@ -228,10 +274,30 @@ def _blast(a: Analysis, p: GenericBlast) -> list[Hit]:
     if about_reader and about_reader.search(a.core_text):
         return []
     if g and not g.name and not named and (a.asks or _need_signal(a)):
-        return [Hit(g.start, g.end, ("the greeting names no one and nothing says why this reader",), {"greeting": True})]
-    if not g and not named and not a.parties.targets and not a.parties.connector_note and (a.asks or _need_signal(a) or not a.sents):
+        return [
+            Hit(
+                g.start,
+                g.end,
+                ("the greeting names no one and nothing says why this reader",),
+                {"greeting": True},
+            )
+        ]
+    if (
+        not g
+        and not named
+        and not a.parties.targets
+        and not a.parties.connector_note
+        and (a.asks or _need_signal(a) or not a.sents)
+    ):
         s, e = _first(a)
-        return [Hit(s, e, ("no greeting and nothing that names the reader or why they were chosen",), {"greeting": True})]
+        return [
+            Hit(
+                s,
+                e,
+                ("no greeting and nothing that names the reader or why they were chosen",),
+                {"greeting": True},
+            )
+        ]
     return []
 
 
@@ -245,7 +311,9 @@ def research_burden(a: Analysis, p: ResearchBurden, batch: Signals) -> list[Hit]
     for x in a.asks if rx else ():
         m = rx.search(x.text)
         if m:
-            return [Hit(x.start, x.end, (_ask_evidence(x), f"the reader must search: '{m.group()}'"))]
+            return [
+                Hit(x.start, x.end, (_ask_evidence(x), f"the reader must search: '{m.group()}'"))
+            ]
     return []
 
 
@@ -262,7 +330,7 @@ class SelfCentered(CheckParams):
 def self_centered(a: Analysis, p: SelfCentered, batch: Signals) -> list[Hit]:
     if not a.asks and not _need_signal(a):
         return []  # urgency words in a note that asks for nothing are not pressure on the reader
-    text = a.text[a.layout.core[0]:a.layout.core[1]]
+    text = a.text[a.layout.core[0] : a.layout.core[1]]
     groups = (("urgency", p.urgency), ("desperation", p.desperation), ("fallback", p.fallback))
     for group, words in groups:
         rx = _compile(words)
@@ -273,10 +341,17 @@ def self_centered(a: Analysis, p: SelfCentered, batch: Signals) -> list[Hit]:
     stacked = [x for x in a.asks if x.request_verbs >= p.stacked_asks]
     if stacked:
         x = stacked[0]
-        return [Hit(x.start, x.end, (_ask_evidence(x), f"{x.request_verbs} favours stacked in one request"))]
+        return [
+            Hit(
+                x.start,
+                x.end,
+                (_ask_evidence(x), f"{x.request_verbs} favours stacked in one request"),
+            )
+        ]
     share, n = a.focus.self_share, a.focus.self_clauses
     if share >= p.self_focus and n >= p.min_self_clauses and not a.gives and a.asks:
         s, e = _first(a)
-        return [Hit(s, e, (f"{n} clauses about the writer, {a.focus.reader_clauses} about the reader",))]
+        return [
+            Hit(s, e, (f"{n} clauses about the writer, {a.focus.reader_clauses} about the reader",))
+        ]
     return []
-

@@ -54,8 +54,9 @@ class Params(BaseModel):
         unknown = sorted(set(data) - set(cls.model_fields)) if isinstance(data, dict) else []
         if unknown:
             allowed = ", ".join(sorted(n for n in cls.model_fields if n not in TAGS)) or "none"
-            raise ValueError(f"field params.{unknown[0]}: not a parameter of {cls._owner()} "
-                             f"(allowed: {allowed})")
+            raise ValueError(
+                f"field params.{unknown[0]}: not a parameter of {cls._owner()} (allowed: {allowed})"
+            )
         return data
 
     @classmethod

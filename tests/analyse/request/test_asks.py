@@ -23,7 +23,7 @@ def one_ask(analysis, sentence: str):
     """The draft has exactly one ask, and its offsets cover exactly `sentence`."""
     assert len(analysis.asks) == 1, analysis.asks
     ask = analysis.asks[0]
-    assert analysis.text[ask.start:ask.end] == sentence
+    assert analysis.text[ask.start : ask.end] == sentence
     assert ask.text == sentence
     return ask
 
@@ -47,8 +47,10 @@ def test_only_the_asking_sentence_is_an_ask(analyse):
 
 
 def test_writer_as_subject_of_the_modal_still_asks(analyse):
-    ask = one_ask(analyse(draft("Could I pick your brain about hiring?")),
-                  "Could I pick your brain about hiring?")
+    ask = one_ask(
+        analyse(draft("Could I pick your brain about hiring?")),
+        "Could I pick your brain about hiring?",
+    )
     assert ask.why == "question ('Could I ...')"
     assert ask.brain_pick
     assert ask.open_ended
@@ -69,7 +71,7 @@ def test_imperative_with_trailing_please(analyse):
 
 @pytest.mark.xfail(
     reason="spaCy tags a sentence-initial 'Introduce' as VBP after a greeting, and the imperative "
-           "test accepts only VB, so a bare imperative request is missed",
+    "test accepts only VB, so a bare imperative request is missed",
     strict=True,
 )
 def test_bare_imperative_introduce_is_an_ask(analyse):
@@ -78,11 +80,14 @@ def test_bare_imperative_introduce_is_an_ask(analyse):
     assert ask.kind == "intro"
 
 
-@pytest.mark.parametrize("body", [
-    "Thanks for the lovely dinner last night.",
-    "How are you? Hope the move went well.",
-    "I wanted to thank you for the intro to Dana.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thanks for the lovely dinner last night.",
+        "How are you? Hope the move went well.",
+        "I wanted to thank you for the intro to Dana.",
+    ],
+)
 def test_courtesy_thanks_and_wellbeing_are_not_asks(analyse, body):
     assert analyse(draft(body)).asks == ()
 
@@ -145,8 +150,9 @@ def test_coffee_or_call_is_one_request_not_alternatives(analyse):
     strict=True,
 )
 def test_three_requests_joined_by_two_ors_are_three_alternatives(analyse):
-    sentence = ("Could you review my deck, or introduce me to an investor, "
-                "or maybe send me some leads?")
+    sentence = (
+        "Could you review my deck, or introduce me to an investor, or maybe send me some leads?"
+    )
     ask = one_ask(analyse(draft(sentence)), sentence)
     assert ask.alternatives == 3
 
@@ -161,8 +167,9 @@ def test_timebox_is_recognised(analyse):
 
 def test_timebox_silences_soft_open_markers(analyse):
     loose = one_ask(analyse(draft("Could we talk sometime?")), "Could we talk sometime?")
-    boxed = one_ask(analyse(draft("Could we talk sometime next week?")),
-                    "Could we talk sometime next week?")
+    boxed = one_ask(
+        analyse(draft("Could we talk sometime next week?")), "Could we talk sometime next week?"
+    )
     assert (loose.open_markers, loose.timebox) == (("sometime",), False)
     assert (boxed.open_markers, boxed.timebox) == ((), True)
 
@@ -175,15 +182,18 @@ def test_stacked_favours_are_counted(analyse):
     assert ask.alternatives == 0
 
 
-@pytest.mark.parametrize("sentence,kind", [
-    ("Could you be a reference for me?", "reference"),
-    ("Would you refer me for the analyst role?", "referral"),
-    ("Do you know anyone at Corvane?", "intro"),
-    ("Is anyone at Corvane hiring designers?", "leads"),
-    ("Could you read my draft?", "review"),
-    ("Could you send me three questions you'd ask a new founder?", "info"),
-    ("Could you send me the slides?", "other"),
-])
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Could you be a reference for me?", "reference"),
+        ("Would you refer me for the analyst role?", "referral"),
+        ("Do you know anyone at Corvane?", "intro"),
+        ("Is anyone at Corvane hiring designers?", "leads"),
+        ("Could you read my draft?", "review"),
+        ("Could you send me three questions you'd ask a new founder?", "info"),
+        ("Could you send me the slides?", "other"),
+    ],
+)
 def test_ask_kind(analyse, sentence, kind):
     assert one_ask(analyse(draft(sentence)), sentence).kind == kind
 
@@ -220,8 +230,10 @@ def test_offsets_hold_after_a_subject_line(analyse):
 
 
 def test_offsets_hold_after_mail_headers(analyse):
-    text = ("To: Jo Park <jo@park.example>\nFrom: Al Kim <al@kim.example>\nSubject: Slides\n\n"
-            "Could you send me the slides, Jo?\n")
+    text = (
+        "To: Jo Park <jo@park.example>\nFrom: Al Kim <al@kim.example>\nSubject: Slides\n\n"
+        "Could you send me the slides, Jo?\n"
+    )
     analysis = analyse(text, kind="email")
     ask = one_ask(analysis, "Could you send me the slides, Jo?")
     assert ask.start == text.index("Could")

@@ -20,8 +20,12 @@ def draft(body: str) -> str:
 
 
 def test_self_focused_draft(analyse):
-    analysis = analyse(draft("I need a job. I applied to six firms and I heard nothing. "
-                             "We moved in May and I am broke."))
+    analysis = analyse(
+        draft(
+            "I need a job. I applied to six firms and I heard nothing. "
+            "We moved in May and I am broke."
+        )
+    )
     f = analysis.focus
     assert (f.self_clauses, f.reader_clauses) == (5, 0)
     assert f.self_share == 1.0
@@ -29,8 +33,12 @@ def test_self_focused_draft(analyse):
 
 
 def test_reader_focused_draft(analyse):
-    analysis = analyse(draft("You built the pricing team at Corvane. You know the market. "
-                             "Could you share how you chose the tiers?"))
+    analysis = analyse(
+        draft(
+            "You built the pricing team at Corvane. You know the market. "
+            "Could you share how you chose the tiers?"
+        )
+    )
     f = analysis.focus
     assert (f.self_clauses, f.reader_clauses) == (0, 4)
     assert f.self_share == 0.0
@@ -42,10 +50,13 @@ def test_balanced_draft(analyse):
     assert f.self_share == 0.5
 
 
-@pytest.mark.parametrize("body", [
-    "The slides were great.",
-    "My team was hired by your team.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The slides were great.",
+        "My team was hired by your team.",
+    ],
+)
 def test_no_personal_subjects(analyse, body):
     f = analyse(draft(body)).focus
     assert (f.self_clauses, f.reader_clauses) == (0, 0)

@@ -21,18 +21,23 @@ def draft(body: str) -> str:
 
 def gap_texts(analysis) -> list[str]:
     for gap in analysis.gaps:
-        assert analysis.text[gap.start:gap.end] == gap.text
+        assert analysis.text[gap.start : gap.end] == gap.text
     return [gap.text for gap in analysis.gaps]
 
 
-@pytest.mark.parametrize("body,found", [
-    ("It's been two years since the Lisbon offsite! Could you introduce me to Dana?",
-     "It's been two years"),
-    ("It\u2019s been ages. I hope the lab is thriving.", "It\u2019s been ages"),
-    ("Long time no talk. I hope the lab is thriving.", "Long time no talk"),
-    ("I know I went quiet after the move.", "I know I went quiet"),
-    ("This may come out of the blue, but I saw your post.", "out of the blue"),
-])
+@pytest.mark.parametrize(
+    "body,found",
+    [
+        (
+            "It's been two years since the Lisbon offsite! Could you introduce me to Dana?",
+            "It's been two years",
+        ),
+        ("It\u2019s been ages. I hope the lab is thriving.", "It\u2019s been ages"),
+        ("Long time no talk. I hope the lab is thriving.", "Long time no talk"),
+        ("I know I went quiet after the move.", "I know I went quiet"),
+        ("This may come out of the blue, but I saw your post.", "out of the blue"),
+    ],
+)
 def test_one_gap_mention(analyse, body, found):
     text = draft(body)
     analysis = analyse(text)
@@ -51,11 +56,14 @@ def test_counted_months_with_a_hedge(analyse):
     ]
 
 
-@pytest.mark.parametrize("body", [
-    "It's been a long week at work. Could you send me the slides?",
-    "Great to see you yesterday. Could you send the slides?",
-    "We spoke two years ago about the grant.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It's been a long week at work. Could you send me the slides?",
+        "Great to see you yesterday. Could you send the slides?",
+        "We spoke two years ago about the grant.",
+    ],
+)
 def test_no_gap(analyse, body):
     assert analyse(draft(body)).gaps == ()
 

@@ -24,14 +24,17 @@ def one_give(analysis, sentence: str):
     assert len(analysis.gives) == 1, analysis.gives
     give = analysis.gives[0]
     assert give.text == sentence
-    assert analysis.text[give.start:give.end].rstrip() == sentence
+    assert analysis.text[give.start : give.end].rstrip() == sentence
     return give
 
 
-@pytest.mark.parametrize("sentence", [
-    "In return, I'd be glad to review your grant proposal.",
-    "If there's anything I can do for the launch, just say the word.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In return, I'd be glad to review your grant proposal.",
+        "If there's anything I can do for the launch, just say the word.",
+    ],
+)
 def test_offer_phrases(analyse, sentence):
     assert one_give(analyse(draft(sentence)), sentence).kind == "offer"
 
@@ -44,29 +47,38 @@ def test_offer_after_an_ask_is_its_own_give(analyse):
     assert [a.text for a in analysis.asks] == ["Could you read my draft?"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "I can introduce you to two founders who are hiring designers.",
-    "I'm happy to share the survey data with your team.",
-    "I'd be glad to take a look at your deck.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I can introduce you to two founders who are hiring designers.",
+        "I'm happy to share the survey data with your team.",
+        "I'd be glad to take a look at your deck.",
+    ],
+)
 def test_offer_clauses_from_the_parse(analyse, sentence):
     assert one_give(analyse(draft(sentence)), sentence).kind == "offer"
 
 
-@pytest.mark.parametrize("sentence", [
-    "I'll send you my resume tomorrow.",
-    "I sent my resume to Dana last week.",
-    "I know a recruiter whom I might be able to help, if it's useful to her.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'll send you my resume tomorrow.",
+        "I sent my resume to Dana last week.",
+        "I know a recruiter whom I might be able to help, if it's useful to her.",
+    ],
+)
 def test_sending_own_materials_past_deeds_and_third_parties_are_not_gives(analyse, sentence):
     assert analyse(draft(sentence)).gives == ()
 
 
-@pytest.mark.parametrize("sentence", [
-    "Congratulations on the promotion!",
-    "Hope the move went well.",
-    "Your talk on soil carbon stuck with me.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Congratulations on the promotion!",
+        "Hope the move went well.",
+        "Your talk on soil carbon stuck with me.",
+    ],
+)
 def test_interest_in_the_reader(analyse, sentence):
     assert one_give(analyse(draft(sentence)), sentence).kind == "interest"
 
@@ -75,7 +87,7 @@ def test_interest_mid_paragraph_keeps_exact_offsets(analyse):
     text = draft("Your talk on soil carbon stuck with me. Could you share the slides?")
     give = one_give(analyse(text), "Your talk on soil carbon stuck with me.")
     assert give.start == text.index("Your")
-    assert text[give.start:give.end] == "Your talk on soil carbon stuck with me."
+    assert text[give.start : give.end] == "Your talk on soil carbon stuck with me."
 
 
 def test_thanks_for_offering_is_invited(analyse):
@@ -89,11 +101,11 @@ def test_plain_request_gives_nothing(analyse):
 
 @pytest.mark.xfail(
     reason="a give that ends a paragraph has end = sentence end_char, which takes in the "
-           "following blank line; asks strip it, gives do not",
+    "following blank line; asks strip it, gives do not",
     strict=True,
 )
 def test_give_offsets_end_at_the_sentence(analyse):
     sentence = "Congratulations on the promotion!"
     analysis = analyse(draft(sentence))
     give = analysis.gives[0]
-    assert analysis.text[give.start:give.end] == sentence
+    assert analysis.text[give.start : give.end] == sentence

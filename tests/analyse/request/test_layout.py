@@ -18,13 +18,13 @@ def analyse(linter):
 def greeting_of(analysis) -> str:
     g = analysis.layout.greeting
     assert g is not None
-    return analysis.text[g.start:g.end]
+    return analysis.text[g.start : g.end]
 
 
 def sign_off_of(analysis) -> str:
     s = analysis.layout.sign_off
     assert s is not None
-    return analysis.text[s[0]:s[1]]
+    return analysis.text[s[0] : s[1]]
 
 
 def core_of(analysis) -> str:
@@ -41,15 +41,21 @@ def test_named_greeting_sign_off_core_and_paragraphs(analyse):
     assert sign_off_of(analysis).rstrip() == "Thanks,\nAl"
     assert core_of(analysis).strip() == "The first paragraph.\nStill the first.\n\nThe second one."
     assert [text[s:e] for s, e in layout.paragraphs] == [
-        "Hi Jo,", "The first paragraph.\nStill the first.", "The second one.", "Thanks,\nAl",
+        "Hi Jo,",
+        "The first paragraph.\nStill the first.",
+        "The second one.",
+        "Thanks,\nAl",
     ]
 
 
-@pytest.mark.parametrize("line,name", [
-    ("Dear Dr. Park,", "Park"),
-    ("Good morning Jo,", "Jo"),
-    ("Hi Femi and Rahel,", "Femi Rahel"),
-])
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("Dear Dr. Park,", "Park"),
+        ("Good morning Jo,", "Jo"),
+        ("Hi Femi and Rahel,", "Femi Rahel"),
+    ],
+)
 def test_greeting_names(analyse, line, name):
     analysis = analyse(f"{line}\n\nCould you send me the slides?\n\nThanks,\nAl\n")
     assert greeting_of(analysis) == line
@@ -91,7 +97,7 @@ def test_no_greeting_and_no_sign_off(analyse):
 
 @pytest.mark.xfail(
     reason="'To be honest,' has no capitalised name, so it comes back as a group greeting and "
-           "generic-blast reports it as a greeting that names no one",
+    "generic-blast reports it as a greeting that names no one",
     strict=True,
 )
 def test_to_be_honest_is_not_a_greeting(analyse):
@@ -99,10 +105,16 @@ def test_to_be_honest_is_not_a_greeting(analyse):
     assert analyse(text).layout.greeting is None
 
 
-@pytest.mark.parametrize("closing", [
-    "Best regards,\nAl Kim", "Cheers,\nAl", "Kind regards,\nAl Kim", "Talk soon,\nAl",
-    "All the best,\nAl",
-])
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Best regards,\nAl Kim",
+        "Cheers,\nAl",
+        "Kind regards,\nAl Kim",
+        "Talk soon,\nAl",
+        "All the best,\nAl",
+    ],
+)
 def test_sign_offs(analyse, closing):
     analysis = analyse(f"Hi Jo,\n\nCould you send me the slides?\n\n{closing}\n")
     assert sign_off_of(analysis).rstrip() == closing
@@ -119,7 +131,7 @@ def test_a_long_thank_you_line_is_not_a_sign_off(analyse):
 @pytest.mark.parametrize("signature", ["Al Kim | Tidewell | al@kim.example", "(555) 123-4567"])
 @pytest.mark.xfail(
     reason="the sign-off search stops at the name line between 'Best,' and a signature line, "
-           "so the sign-off is only the signature and the closing stays in the core",
+    "so the sign-off is only the signature and the closing stays in the core",
     strict=True,
 )
 def test_sign_off_above_a_signature_line(analyse, signature):

@@ -37,8 +37,12 @@ def eml(body: str, *attachments: tuple[str, bytes]) -> bytes:
 
 
 def test_url_and_bare_domain_links(analyse):
-    analysis = analyse(text_draft("My resume is at https://al-kim.example/resume and my portfolio "
-                                  "at al-kim.example/work for the role."))
+    analysis = analyse(
+        text_draft(
+            "My resume is at https://al-kim.example/resume and my portfolio "
+            "at al-kim.example/work for the role."
+        )
+    )
     m = analysis.materials
     assert m.links == ("https://al-kim.example/resume", "al-kim.example/work")
     assert m.mentioned == ("resume", "portfolio")
@@ -77,8 +81,11 @@ def test_mentioned_material_alone_is_not_present(analyse):
 
 
 def test_real_attachment_of_a_saved_email(analyse):
-    data = eml("We're raising our seed round. I've attached the deck. "
-               "Could you introduce me to Priya Shah?", ("tidewell-deck.pdf", b"%PDF-1.4 test"))
+    data = eml(
+        "We're raising our seed round. I've attached the deck. "
+        "Could you introduce me to Priya Shah?",
+        ("tidewell-deck.pdf", b"%PDF-1.4 test"),
+    )
     message = read_bytes(data, "draft.eml")
     analysis = analyse(message)
     m = analysis.materials
@@ -105,7 +112,7 @@ def test_every_real_attachment_is_listed(analyse):
 
 @pytest.mark.xfail(
     reason="the bare-domain pattern's path part takes in '.', so a link that ends a sentence "
-           "keeps the full stop",
+    "keeps the full stop",
     strict=True,
 )
 def test_link_at_the_end_of_a_sentence_drops_the_full_stop(analyse):
@@ -115,7 +122,7 @@ def test_link_at_the_end_of_a_sentence_drops_the_full_stop(analyse):
 
 @pytest.mark.xfail(
     reason="the bare-domain pattern has no look-behind for '@', so the domain of an email "
-           "address counts as a link to materials",
+    "address counts as a link to materials",
     strict=True,
 )
 def test_email_address_is_not_a_link(analyse):

@@ -23,8 +23,12 @@ LAID_OFF = "I was laid off in March. Could you pass my name to the recruiter at 
 
 
 def test_friend_named_as_beneficiary_is_not_a_target(analyse):
-    p = analyse(draft("My friend Becky Lane is looking for a VP of Finance role. "
-                      "Could you introduce her to Dana Ruiz at Corvane?")).parties
+    p = analyse(
+        draft(
+            "My friend Becky Lane is looking for a VP of Finance role. "
+            "Could you introduce her to Dana Ruiz at Corvane?"
+        )
+    ).parties
     assert p.reader == "Jo"
     assert p.beneficiary == "Becky Lane"
     assert p.targets == ("Dana Ruiz",)
@@ -33,11 +37,17 @@ def test_friend_named_as_beneficiary_is_not_a_target(analyse):
     assert not p.connector_note
 
 
-@pytest.mark.parametrize("body,name", [
-    ("My cousin Lena is a nurse. Could she shadow someone on your ward?", "Lena"),
-    ("A former colleague of mine, Tomas Berg, was laid off last month. "
-     "Could you pass his resume to the hiring team?", "Tomas Berg"),
-])
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        ("My cousin Lena is a nurse. Could she shadow someone on your ward?", "Lena"),
+        (
+            "A former colleague of mine, Tomas Berg, was laid off last month. "
+            "Could you pass his resume to the hiring team?",
+            "Tomas Berg",
+        ),
+    ],
+)
 def test_other_relations_name_a_beneficiary(analyse, body, name):
     assert analyse(draft(body)).parties.beneficiary == name
 
@@ -57,8 +67,12 @@ def test_investor_purpose_and_targets_from_entities(analyse):
 
 
 def test_customer_purpose_and_a_role(analyse):
-    p = analyse(draft("Our scheduling tool needs pilot customers. "
-                      "Could you connect me with the ops lead at Harbor Clinics?")).parties
+    p = analyse(
+        draft(
+            "Our scheduling tool needs pilot customers. "
+            "Could you connect me with the ops lead at Harbor Clinics?"
+        )
+    ).parties
     assert p.purposes == ("customer",)
     assert p.targets == ("Harbor Clinics",)
     assert len(p.roles) == 1 and p.roles[0].endswith("ops lead")
@@ -72,7 +86,7 @@ def test_job_purpose_from_being_laid_off(analyse):
 
 @pytest.mark.xfail(
     reason="ROLE takes up to two words before the title, so the role is 'to the recruiter', "
-           "which the forwardable-note scaffold prints as 'about the to the recruiter at ...'",
+    "which the forwardable-note scaffold prints as 'about the to the recruiter at ...'",
     strict=True,
 )
 def test_role_does_not_take_the_preposition_before_it(analyse):
@@ -95,9 +109,11 @@ def test_a_thank_you_has_no_parties_beyond_the_reader(analyse):
 
 
 def test_sender_from_headers_is_not_a_target(analyse):
-    text = ("To: Jo Park <jo@park.example>\nFrom: Al Kim <al@kim.example>\nSubject: Intro\n\n"
-            "Hi Jo,\n\nI'm Al Kim from Tidewell. Could you introduce me to Priya Shah "
-            "at Northwind Ventures?\n\nThanks,\nAl\n")
+    text = (
+        "To: Jo Park <jo@park.example>\nFrom: Al Kim <al@kim.example>\nSubject: Intro\n\n"
+        "Hi Jo,\n\nI'm Al Kim from Tidewell. Could you introduce me to Priya Shah "
+        "at Northwind Ventures?\n\nThanks,\nAl\n"
+    )
     p = analyse(text, kind="email").parties
     assert p.reader == "Jo"
     assert p.targets == ("Priya Shah", "Northwind Ventures")

@@ -20,7 +20,10 @@ def test_check_text_output_and_exit_code(cli):
     out = cli("check", str(EXAMPLES / "jeff-becky.txt"))
     assert out.returncode == 1
     lines = out.stdout.decode().splitlines()
-    assert any(line.startswith(f"{EXAMPLES / 'jeff-becky.txt'}:3:") and " vague-ask " in line for line in lines)
+    assert any(
+        line.startswith(f"{EXAMPLES / 'jeff-becky.txt'}:3:") and " vague-ask " in line
+        for line in lines
+    )
     assert any("fix (" in line for line in lines)
     assert "score" in lines[-1] and "grade" in lines[-1]
 
@@ -34,13 +37,29 @@ def test_clean_draft_exits_zero(cli, tmp_path):
 
 
 def test_json_schema_shape(cli):
-    out = cli("check", "--format", "json", str(EXAMPLES / "jeff-becky.txt"), str(EXAMPLES / "jeff-becky-rewrite.eml"))
+    out = cli(
+        "check",
+        "--format",
+        "json",
+        str(EXAMPLES / "jeff-becky.txt"),
+        str(EXAMPLES / "jeff-becky-rewrite.eml"),
+    )
     doc = json.loads(out.stdout)
     assert doc["version"] == 1 and len(doc["reports"]) == 2
     bad, good = doc["reports"]
     assert set(bad) >= {"path", "score", "grade", "subscores", "metrics", "findings"}
     f = bad["findings"][0]
-    assert set(f) >= {"rule", "severity", "message", "start", "end", "line", "column", "evidence", "fixes"}
+    assert set(f) >= {
+        "rule",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "evidence",
+        "fixes",
+    }
     text = (EXAMPLES / "jeff-becky.txt").read_text(encoding="utf-8")
     assert 0 <= f["start"] <= f["end"] <= len(text)
     assert good["findings"] == [] and good["score"] == 100
@@ -50,7 +69,9 @@ def test_one_bad_file_does_not_sink_the_batch(cli, tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03PK")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "big.txt").write_text("a" * 2000)
-    (tmp_path / "bad.eml").write_bytes(b"Content-Type: multipart/mixed; boundary=zz\n\nno parts here\n")
+    (tmp_path / "bad.eml").write_bytes(
+        b"Content-Type: multipart/mixed; boundary=zz\n\nno parts here\n"
+    )
     (tmp_path / "ok.txt").write_text(BAD)
     args = ["check", "--max-bytes", "1000", "--format", "json"]
     names = ["binary.txt", "empty.txt", "big.txt", "bad.eml", "missing.txt", "ok.txt"]
@@ -67,18 +88,25 @@ def test_one_bad_file_does_not_sink_the_batch(cli, tmp_path):
 
 
 def test_stdin_and_python_dash_m(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "intro_lint", "check", "--format", "json", "-"],
-                         input=BAD.encode(), capture_output=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "intro_lint", "check", "--format", "json", "-"],
+        input=BAD.encode(),
+        capture_output=True,
+    )
     assert out.returncode == 1
     report = json.loads(out.stdout)["reports"][0]
-    assert report["path"] == "-" and {"generic-blast", "self-centered"} <= {f["rule"] for f in report["findings"]}
+    assert report["path"] == "-" and {"generic-blast", "self-centered"} <= {
+        f["rule"] for f in report["findings"]
+    }
 
 
 def test_select_ignore_and_fail_on(cli):
     path = str(EXAMPLES / "jeff-becky.txt")
     only = json.loads(cli("check", "--format", "json", "--select", "vague-ask", path).stdout)
     assert {f["rule"] for f in only["reports"][0]["findings"]} == {"vague-ask"}
-    rest = json.loads(cli("check", "--format", "json", "--ignore", "vague-ask,long-silence", path).stdout)
+    rest = json.loads(
+        cli("check", "--format", "json", "--ignore", "vague-ask,long-silence", path).stdout
+    )
     assert not {"vague-ask", "long-silence"} & {f["rule"] for f in rest["reports"][0]["findings"]}
     assert cli("check", "--fail-on", "error", "--select", "vague-ask", path).returncode == 0
     assert cli("check", "--fail-on", "error", "--select", "no-attachment", path).returncode == 1
@@ -89,7 +117,9 @@ def test_select_ignore_and_fail_on(cli):
 def test_rule_set_flag_changes_the_rubric_and_names_the_built_ins(cli):
     path = str(EXAMPLES / "jeff-becky.txt")
     plain = json.loads(cli("check", "--format", "json", path).stdout)["reports"][0]
-    strict = json.loads(cli("check", "--format", "json", "--rule-set", "job-search", path).stdout)["reports"][0]
+    strict = json.loads(cli("check", "--format", "json", "--rule-set", "job-search", path).stdout)[
+        "reports"
+    ][0]
     assert "no-attachment" in {f["rule"] for f in plain["findings"]}
     assert strict["score"] < plain["score"]  # job-search weighs missing materials twice as much
     bad = cli("check", "--rule-set", "nope", path)
@@ -99,14 +129,21 @@ def test_rule_set_flag_changes_the_rubric_and_names_the_built_ins(cli):
 def test_inline_suppression(cli, tmp_path):
     draft = tmp_path / "d.md"
     draft.write_text("<!-- intro-lint: ignore[vague-ask] we know -->\n" + BAD)
-    rules = {f["rule"] for f in json.loads(cli("check", "--format", "json", str(draft)).stdout)["reports"][0]["findings"]}
+    rules = {
+        f["rule"]
+        for f in json.loads(cli("check", "--format", "json", str(draft)).stdout)["reports"][0][
+            "findings"
+        ]
+    }
     assert "vague-ask" not in rules and "generic-blast" in rules
 
 
 def test_fix_fills_greeting_and_keeps_the_rest(cli, tmp_path):
     draft = tmp_path / "d.eml"
     body = "Hi there,\n\nCould you introduce me to Ana Ruiz at Plume about the data lead role? Resume: jo.example/cv\n\nJo\n"
-    draft.write_text(f"From: Jo <jo@example.org>\nTo: Dana Smith <dana@example.org>\nSubject: intro\n\n{body}")
+    draft.write_text(
+        f"From: Jo <jo@example.org>\nTo: Dana Smith <dana@example.org>\nSubject: intro\n\n{body}"
+    )
     diff = cli("check", "--diff", str(draft))
     assert b"-Hi there," in diff.stderr and b"+Hi Dana," in diff.stderr
     txt = tmp_path / "d.txt"
@@ -121,8 +158,9 @@ def test_fix_fills_greeting_and_keeps_the_rest(cli, tmp_path):
 
 
 def test_fix_keeps_crlf_line_breaks_and_the_files_mode(cli, tmp_path):
-    body = ("Hi there,\n\nCould you introduce me to Ana Ruiz at Plume about the data lead role?"
-            "\n\nJo\n")
+    body = (
+        "Hi there,\n\nCould you introduce me to Ana Ruiz at Plume about the data lead role?\n\nJo\n"
+    )
     txt = tmp_path / "d.txt"
     txt.write_bytes(("Subject: intro\n\n" + body).replace("\n", "\r\n").encode())
     txt.chmod(0o640)
@@ -151,11 +189,15 @@ def test_parse_shows_the_model(cli):
 
 def test_rules_test_runs_a_users_rule_folder(cli, tmp_path):
     rule = tmp_path / "apology.toml"
-    rule.write_text('kind = "phrase"\nmessage = "Apologises"\nwhy = "x"\nsource = "ours"\n[params]\n'
-                    'phrases = ["sorry to bother you"]\n[examples]\nfail = ["Sorry to bother you, Jo."]\npass = ["Hello Jo."]\n')
+    rule.write_text(
+        'kind = "phrase"\nmessage = "Apologises"\nwhy = "x"\nsource = "ours"\n[params]\n'
+        'phrases = ["sorry to bother you"]\n[examples]\nfail = ["Sorry to bother you, Jo."]\npass = ["Hello Jo."]\n'
+    )
     ok = cli("rules", "test", str(tmp_path))
     assert ok.returncode == 0 and b"2 passed, 0 failed" in ok.stdout
-    rule.write_text(rule.read_text().replace('pass = ["Hello Jo."]', 'pass = ["Sorry to bother you again."]'))
+    rule.write_text(
+        rule.read_text().replace('pass = ["Hello Jo."]', 'pass = ["Sorry to bother you again."]')
+    )
     bad = cli("rules", "test", str(tmp_path))
     assert bad.returncode == 1 and b"fired on a pass example" in bad.stdout
     rule.write_text(rule.read_text().replace('kind = "phrase"', 'kind = "phrase"\ncolour = "red"'))
@@ -164,7 +206,9 @@ def test_rules_test_runs_a_users_rule_folder(cli, tmp_path):
 
 
 def test_project_config_and_config_show(cli, tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[tool.intro-lint]\nignore = ["vague-ask", "no-attachment"]\nfail-on = "error"\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.intro-lint]\nignore = ["vague-ask", "no-attachment"]\nfail-on = "error"\n'
+    )
     sub = tmp_path / "drafts"
     sub.mkdir()
     (sub / "d.txt").write_text(BAD)
@@ -175,15 +219,38 @@ def test_project_config_and_config_show(cli, tmp_path):
     assert "project file" in shown and "INTRO_LINT_FAIL_ON" in shown
     (tmp_path / "pyproject.toml").write_text('[tool.intro-lint]\nfail-on = "loud"\n')
     broken = cli("check", "d.txt", cwd=sub)
-    assert broken.returncode == 2 and b"fail-on" in broken.stderr and b"pyproject.toml" in broken.stderr
+    assert (
+        broken.returncode == 2
+        and b"fail-on" in broken.stderr
+        and b"pyproject.toml" in broken.stderr
+    )
 
 
 def test_eval_reports_precision_and_recall(cli, tmp_path):
     corpus = tmp_path / "c.jsonl"
-    labels = dict.fromkeys(["long-silence", "vague-ask", "no-attachment", "not-forwardable",
-                            "asks-without-giving", "generic-blast", "research-burden", "self-centered"], False)
-    recs = [{"id": "a", "text": BAD, "attachments": [], "verdict": "bad", "labels": {**labels, "generic-blast": True}},
-            {"id": "b", "text": GOOD, "attachments": [], "verdict": "good", "labels": labels}]
+    labels = dict.fromkeys(
+        [
+            "long-silence",
+            "vague-ask",
+            "no-attachment",
+            "not-forwardable",
+            "asks-without-giving",
+            "generic-blast",
+            "research-burden",
+            "self-centered",
+        ],
+        False,
+    )
+    recs = [
+        {
+            "id": "a",
+            "text": BAD,
+            "attachments": [],
+            "verdict": "bad",
+            "labels": {**labels, "generic-blast": True},
+        },
+        {"id": "b", "text": GOOD, "attachments": [], "verdict": "good", "labels": labels},
+    ]
     corpus.write_text("\n".join(json.dumps(r) for r in recs))
     out = cli("eval", str(corpus)).stdout.decode()
     assert "generic-blast            1   0   0  1.00  1.00" in out

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from intro_lint.apps.grade import doc_cache
 from intro_lint.analyse import boundaries
 from intro_lint.analyse.analysis import analysable_text, analyse
+from intro_lint.apps.grade import doc_cache
 from intro_lint.apps.grade.doc_cache import DocCache, cache_root
 from intro_lint.apps.grade.records import label_columns
 from intro_lint.apps.grade.sources import iter_items
@@ -35,7 +35,9 @@ def test_cached_doc_gives_the_same_report_and_sentences(linter, messages, tmp_pa
         cached = DocCache(linter.nlp, tmp_path).get(text)  # a new instance: read from disk
         assert cached is not None and cached is not fresh
         assert sents(cached) == sents(fresh)
-        assert [(t.lemma_, t.pos_, t.dep_, t.head.i) for t in cached] == [(t.lemma_, t.pos_, t.dep_, t.head.i) for t in fresh]
+        assert [(t.lemma_, t.pos_, t.dep_, t.head.i) for t in cached] == [
+            (t.lemma_, t.pos_, t.dep_, t.head.i) for t in fresh
+        ]
         assert linter.report(analyse(message, cached)) == linter.report(analyse(message, fresh))
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from intro_lint.apps.grade.near_copies import find_groups, membership
 from intro_lint.apps.grade.html import render
+from intro_lint.apps.grade.near_copies import find_groups, membership
 from intro_lint.apps.grade.values import (
     ClassReport,
     ClassSummary,
@@ -47,15 +47,35 @@ Thanks so much,
 Sam
 """
 
-STUDENTS = ["Ana Lima", "Ben O'Neil", "Chen Wei", "Dara <Admin>", "Eli Cohen", "Fatima Noor", "Gus Ortiz",
-            "Hana Sato", "Ivan Petrov", "Jo Kim", "Kai Berg", "Lea Roux", "Mo Salah", "Nia Long", "Omar Haddad",
-            "Pia Lund", "Quinn Ray"]
+STUDENTS = [
+    "Ana Lima",
+    "Ben O'Neil",
+    "Chen Wei",
+    "Dara <Admin>",
+    "Eli Cohen",
+    "Fatima Noor",
+    "Gus Ortiz",
+    "Hana Sato",
+    "Ivan Petrov",
+    "Jo Kim",
+    "Kai Berg",
+    "Lea Roux",
+    "Mo Salah",
+    "Nia Long",
+    "Omar Haddad",
+    "Pia Lund",
+    "Quinn Ray",
+]
 
 
 def _read_examples():
     from intro_lint.read.message import read_path
 
-    paths = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md", ".eml") and p.name != "README.md")
+    paths = sorted(
+        p
+        for p in EXAMPLES.iterdir()
+        if p.suffix in (".txt", ".md", ".eml") and p.name != "README.md"
+    )
     return [(p.name, read_path(str(p))) for p in paths]
 
 
@@ -65,8 +85,18 @@ def build_class_report(linter, labelled: bool = True, baseline: bool = True):
 
     items = _read_examples()
     items.append((HOSTILE_ID, read_text(HOSTILE, HOSTILE_ID)))
-    items.append(("blast-priya.txt", read_text(TEMPLATE.format(name="Priya", company="Stripe"), "blast-priya.txt")))
-    items.append(("blast-marcus.txt", read_text(TEMPLATE.format(name="Marcus", company="Acme Robotics"), "blast-marcus.txt")))
+    items.append(
+        (
+            "blast-priya.txt",
+            read_text(TEMPLATE.format(name="Priya", company="Stripe"), "blast-priya.txt"),
+        )
+    )
+    items.append(
+        (
+            "blast-marcus.txt",
+            read_text(TEMPLATE.format(name="Marcus", company="Acme Robotics"), "blast-marcus.txt"),
+        )
+    )
     reports = linter.lint([m for _, m in items])
     texts = {draft_id: m.text for draft_id, m in items}
     groups = find_groups(texts)
@@ -75,14 +105,23 @@ def build_class_report(linter, labelled: bool = True, baseline: bool = True):
     rows = []
     for n, ((draft_id, _), rep) in enumerate(zip(items, reports)):
         base = max(0, min(100, rep.score - (n % 3) * 7 + 5)) if baseline and n % 4 != 3 else None
-        rows.append(DraftRow(
-            id=draft_id, student=STUDENTS[n % len(STUDENTS)], score=rep.score, grade=rep.grade,
-            rules=tuple(dict.fromkeys(f.rule for f in rep.findings)), duplicate_group=group_of.get(draft_id),
-            baseline_score=base, change=None if base is None else rep.score - base,
-        ))
+        rows.append(
+            DraftRow(
+                id=draft_id,
+                student=STUDENTS[n % len(STUDENTS)],
+                score=rep.score,
+                grade=rep.grade,
+                rules=tuple(dict.fromkeys(f.rule for f in rep.findings)),
+                duplicate_group=group_of.get(draft_id),
+                baseline_score=base,
+                change=None if base is None else rep.score - base,
+            )
+        )
     error_id = "unreadable.eml"
     rows.append(DraftRow(id=error_id, student="Zoe Error", error="file is empty"))
-    reports.append(Report(path=error_id, score=0, grade="-", subscores={}, metrics={}, error="file is empty"))
+    reports.append(
+        Report(path=error_id, score=0, grade="-", subscores={}, metrics={}, error="file is empty")
+    )
 
     graded = [r for r in rows if r.score is not None]
     scores = [r.score for r in graded]
@@ -94,20 +133,36 @@ def build_class_report(linter, labelled: bool = True, baseline: bool = True):
         fired = sum(rule in r.rules for r in graded)
         if labelled:
             tp, fp, fn = max(fired - i % 3, 0), min(i % 3, fired), (i + 1) % 3
-            stats.append(RuleStat(rule=rule, fired=fired, tp=tp, fp=fp, fn=fn,
-                                  precision=tp / (tp + fp) if tp + fp else None,
-                                  recall=tp / (tp + fn) if tp + fn else None))
+            stats.append(
+                RuleStat(
+                    rule=rule,
+                    fired=fired,
+                    tp=tp,
+                    fp=fp,
+                    fn=fn,
+                    precision=tp / (tp + fp) if tp + fp else None,
+                    recall=tp / (tp + fn) if tp + fn else None,
+                )
+            )
         else:
             stats.append(RuleStat(rule=rule, fired=fired))
     grades: dict[str, int] = {}
     for r in graded:
         grades[r.grade] = grades.get(r.grade, 0) + 1
     summary = ClassSummary(
-        drafts=len(rows), graded=len(graded), errors=len(rows) - len(graded),
-        mean_score=statistics.mean(scores), median_score=statistics.median(scores), grades=grades,
-        histogram=tuple(hist), rules=tuple(stats), labelled=labelled,
+        drafts=len(rows),
+        graded=len(graded),
+        errors=len(rows) - len(graded),
+        mean_score=statistics.mean(scores),
+        median_score=statistics.median(scores),
+        grades=grades,
+        histogram=tuple(hist),
+        rules=tuple(stats),
+        labelled=labelled,
     )
-    report = ClassReport(reports=tuple(reports), drafts=tuple(rows), summary=summary, duplicates=tuple(groups))
+    report = ClassReport(
+        reports=tuple(reports), drafts=tuple(rows), summary=summary, duplicates=tuple(groups)
+    )
     return report, texts, dict(linter.rules)
 
 
@@ -124,7 +179,21 @@ def page(built):
 
 # ----- an HTML reader for the tests -------------------------------------------------------------
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class Tree(HTMLParser):
@@ -137,7 +206,9 @@ class Tree(HTMLParser):
         self.ids: list[str] = []
         self.hrefs: list[str] = []
         self.tags: list[tuple[str, dict]] = []
-        self.blocks: dict[str, list[tuple[str, frozenset[str]]]] = {}  # article id -> [(char, rules)]
+        self.blocks: dict[
+            str, list[tuple[str, frozenset[str]]]
+        ] = {}  # article id -> [(char, rules)]
         self._article: str | None = None
         self._in_text = 0  # depth of the draft-text div, 0 outside
         self._marks: list[frozenset[str]] = []
@@ -155,8 +226,13 @@ class Tree(HTMLParser):
         if self._in_text:
             self._in_text += 1
             if tag == "mark":
-                self._marks.append(frozenset(c.removeprefix("rule-") for c in a.get("class", "").split()
-                                             if c.startswith("rule-")))
+                self._marks.append(
+                    frozenset(
+                        c.removeprefix("rule-")
+                        for c in a.get("class", "").split()
+                        if c.startswith("rule-")
+                    )
+                )
             if tag == "sup":
                 self._sup += 1
         elif tag == "div" and "draft-text" in a.get("class", "").split() and self._article:
@@ -199,11 +275,20 @@ def article_of(report: ClassReport, draft_id: str) -> str:
 
 # ----- tests --------------------------------------------------------------------------------------
 
+
 def test_well_formed_with_every_section_and_anchor(built, page):
     report, _, _ = built
     tree = parse(page)
     assert tree.errors == [] and tree.stack == []
-    for section in ("summary", "distribution", "anti-patterns", "calibration", "duplicates", "ranking", "drafts"):
+    for section in (
+        "summary",
+        "distribution",
+        "anti-patterns",
+        "calibration",
+        "duplicates",
+        "ranking",
+        "drafts",
+    ):
         assert section in tree.ids, section
     for n in range(1, len(report.drafts) + 1):
         assert f"draft-{n}" in tree.ids
@@ -254,14 +339,17 @@ def test_highlights_cover_exactly_the_flagged_text(built, page):
             continue
         text = texts[row.id]
         chars = tree.blocks[article_of(report, row.id)]
-        assert "".join(c for c, _ in chars) == text, f"{row.id}: the shown text differs from the draft"
+        assert "".join(c for c, _ in chars) == text, (
+            f"{row.id}: the shown text differs from the draft"
+        )
         wanted: list[set[str]] = [set() for _ in text]
         for f in rep.findings:
             for k in range(f.start, f.end):
                 wanted[k].add(f.rule)
         for k, (c, rules) in enumerate(chars):
-            assert set(rules) == {r.replace("_", "-") for r in wanted[k]} or set(rules) == wanted[k], (
-                f"{row.id} at {k} {c!r}: marked {sorted(rules)}, flagged {sorted(wanted[k])}")
+            assert (
+                set(rules) == {r.replace("_", "-") for r in wanted[k]} or set(rules) == wanted[k]
+            ), f"{row.id} at {k} {c!r}: marked {sorted(rules)}, flagged {sorted(wanted[k])}"
         checked += bool(rep.findings)
     assert checked >= 5
 
@@ -279,17 +367,25 @@ def test_findings_show_message_why_evidence_and_fixes(built, page):
     rep = next(r for r in report.reports if any(f.evidence for f in r.findings))
     f = next(f for f in rep.findings if f.evidence)
     from html import escape
+
     assert escape(f.message) in page
     assert escape(" ".join(rules[f.rule].why.split())) in page
     assert escape(f.evidence[0]) in page
     for fix in f.fixes:
         assert escape(fix.title) in page
-    assert 'class="finding c' in page and f'id="{article_of(report, rep.path.split("/")[-1])}-f1"' in page
+    assert (
+        'class="finding c' in page
+        and f'id="{article_of(report, rep.path.split("/")[-1])}-f1"' in page
+    )
 
 
 def test_ranking_is_by_score_with_error_rows_last(built, page):
     report, _, _ = built
-    table = page[page.index('<table class="ranking"'): page.index("</table>", page.index('<table class="ranking"'))]
+    table = page[
+        page.index('<table class="ranking"') : page.index(
+            "</table>", page.index('<table class="ranking"')
+        )
+    ]
     ids = re.findall(r'<td class="id"><a href="#(draft-\d+)">', table)
     order = [int(i.split("-")[1]) - 1 for i in ids]
     scores = [report.drafts[i].score for i in order]
@@ -298,7 +394,7 @@ def test_ranking_is_by_score_with_error_rows_last(built, page):
     assert scores[-1] is None and report.drafts[order[-1]].error
     assert "file is empty" in table
     assert "▲" in table or "▼" in table  # change vs baseline column
-    error_article = page[page.index(f'id="{article_of(report, "unreadable.eml")}"'):]
+    error_article = page[page.index(f'id="{article_of(report, "unreadable.eml")}"') :]
     assert "Could not be graded" in error_article[:2000]
 
 
@@ -307,10 +403,12 @@ def test_duplicate_groups_list_the_template_copies(built, page):
     assert report.duplicates, "the two template copies should be grouped"
     group = next(g for g in report.duplicates if "blast-priya.txt" in g.ids)
     assert "blast-marcus.txt" in group.ids
-    section = page[page.index('id="duplicates"'): page.index('id="ranking"')]
+    section = page[page.index('id="duplicates"') : page.index('id="ranking"')]
     assert f'id="template-{group.group}"' in section
     assert "blast-priya.txt" in section and "blast-marcus.txt" in section
-    assert page.count(f'href="#template-{group.group}"') >= 4  # from the ranking and the draft sections
+    assert (
+        page.count(f'href="#template-{group.group}"') >= 4
+    )  # from the ranking and the draft sections
 
 
 def test_calibration_and_change_only_when_present(linter):
@@ -320,33 +418,52 @@ def test_calibration_and_change_only_when_present(linter):
     assert "▲" not in page and "▼" not in page and ">change<" not in page
     labelled, texts, rules = build_class_report(linter)
     page = render(labelled, texts, rules)
-    section = page[page.index('id="calibration"'):page.index("</table>", page.index('id="calibration"'))]
+    section = page[
+        page.index('id="calibration"') : page.index("</table>", page.index('id="calibration"'))
+    ]
     assert "precision" in section and "recall" in section
     assert section.count("<tr>") == len(labelled.summary.rules) + 1
 
 
 def _finding(rule, start, end, text):
-    return LocatedFinding(rule=rule, severity="warning", message=f"{rule} message", start=start, end=end,
-                          line=1, column=start + 1)
+    return LocatedFinding(
+        rule=rule,
+        severity="warning",
+        message=f"{rule} message",
+        start=start,
+        end=end,
+        line=1,
+        column=start + 1,
+    )
 
 
 def test_overlapping_zero_length_and_out_of_range_spans():
     text = "Hello <world> & friends, this is a draft."
     findings = (
-        _finding("alpha", 0, 12, text), _finding("beta", 6, 22, text),
-        _finding("gamma", 30, 30, text), _finding("delta", 35, 500, text),
+        _finding("alpha", 0, 12, text),
+        _finding("beta", 6, 22, text),
+        _finding("gamma", 30, 30, text),
+        _finding("delta", 35, 500, text),
     )
     rep = Report(path="x", score=50, grade="F", subscores={}, metrics={}, findings=findings)
     row = DraftRow(id="x", score=50, grade="F", rules=("alpha", "beta", "gamma", "delta"))
-    summary = ClassSummary(drafts=1, graded=1, errors=0, mean_score=50, median_score=50,
-                           histogram=(0, 0, 0, 0, 0, 1, 0, 0, 0, 0),
-                           rules=tuple(RuleStat(rule=r, fired=1) for r in row.rules))
+    summary = ClassSummary(
+        drafts=1,
+        graded=1,
+        errors=0,
+        mean_score=50,
+        median_score=50,
+        histogram=(0, 0, 0, 0, 0, 1, 0, 0, 0, 0),
+        rules=tuple(RuleStat(rule=r, fired=1) for r in row.rules),
+    )
     page = render(ClassReport(reports=(rep,), drafts=(row,), summary=summary), {"x": text}, {})
     tree = parse(page)
     assert tree.errors == []
     chars = tree.blocks["draft-1"]
     assert "".join(c for c, _ in chars) == text
-    assert chars[0][1] == {"alpha"} and chars[6][1] == {"alpha", "beta"} and chars[15][1] == {"beta"}
+    assert (
+        chars[0][1] == {"alpha"} and chars[6][1] == {"alpha", "beta"} and chars[15][1] == {"beta"}
+    )
     assert chars[25][1] == frozenset() and chars[40][1] == {"delta"}
     assert 'href="#draft-1-f3"' in page  # the zero-length finding still gets its numbered marker
     assert "&lt;world&gt; &amp;" in page
@@ -361,8 +478,15 @@ def test_empty_class_and_missing_text_and_many_rules():
     findings = tuple(_finding(r, i, i + 1, "") for i, r in enumerate(rules))
     rep = Report(path="y", score=5, grade="F", subscores={}, metrics={}, findings=findings)
     row = DraftRow(id="y", score=5, grade="F", rules=rules, duplicate_group=None)
-    summary = ClassSummary(drafts=1, graded=1, errors=0, mean_score=5, median_score=5,
-                           histogram=(1,) + (0,) * 9, rules=tuple(RuleStat(rule=r, fired=1) for r in rules))
+    summary = ClassSummary(
+        drafts=1,
+        graded=1,
+        errors=0,
+        mean_score=5,
+        median_score=5,
+        histogram=(1,) + (0,) * 9,
+        rules=tuple(RuleStat(rule=r, fired=1) for r in rules),
+    )
     page = render(ClassReport(reports=(rep,), drafts=(row,), summary=summary), {}, {})
     assert "draft text not available" in page
     colours = re.findall(r"--r\d+:(#[0-9a-f]{6});", page)
@@ -371,5 +495,7 @@ def test_empty_class_and_missing_text_and_many_rules():
 
 def test_duplicate_group_for_unknown_id_does_not_crash():
     summary = ClassSummary(drafts=0, graded=0, errors=0, mean_score=None, median_score=None)
-    report = ClassReport(summary=summary, duplicates=(DuplicateGroup(group=1, ids=("a", "b"), similarity=0.9),))
+    report = ClassReport(
+        summary=summary, duplicates=(DuplicateGroup(group=1, ids=("a", "b"), similarity=0.9),)
+    )
     assert "Template 1" in render(report, {}, {})

@@ -17,8 +17,14 @@ from intro_lint.apps.grade.html import render
 CHROMIUM = os.environ.get("INTRO_LINT_CHROMIUM", "/usr/bin/chromium")
 # no network, no first-run work, no sandbox (CI runs as root)
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 SCREENSHOT_DIR = os.environ.get("INTRO_LINT_SCREENSHOT_DIR")  # keep the PNG somewhere to look at
@@ -57,8 +63,12 @@ def browser(tmp_path_factory):
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
-            viewport={"width": 1280, "height": 900}, device_scale_factor=1,
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=FLAGS,
+            viewport={"width": 1280, "height": 900},
+            device_scale_factor=1,
         )
         try:
             yield context
@@ -66,7 +76,9 @@ def browser(tmp_path_factory):
             context.close()
 
 
-def test_report_renders_in_chromium_with_charts_highlights_and_ranking(browser, report_file, tmp_path):
+def test_report_renders_in_chromium_with_charts_highlights_and_ranking(
+    browser, report_file, tmp_path
+):
     path, report = report_file
     page = browser.new_page()
     requests: list[str] = []
@@ -134,4 +146,3 @@ def test_report_prints_to_pdf(browser, report_file, tmp_path):
     pdf = page.pdf(path=str(tmp_path / "report.pdf"), format="A4", print_background=True)
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
     page.close()
-

@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from intro_lint.errors import IntroLintError
-from intro_lint.apps.grade import local_executor as local_engine, work
+from intro_lint.apps.grade import local_executor as local_engine
+from intro_lint.apps.grade import work
 from intro_lint.apps.grade.batches import ParseStats
 from intro_lint.apps.grade.local_executor import grade_local
-from intro_lint.apps.grade.values import GradeItem
 from intro_lint.apps.grade.records import label_columns
 from intro_lint.apps.grade.sources import iter_items
+from intro_lint.apps.grade.values import GradeItem
 from intro_lint.check.catalogue import load_catalogue
+from intro_lint.errors import IntroLintError
 
 COLUMNS = label_columns(load_catalogue())
 CORPORA = Path(__file__).resolve().parents[2] / "corpus"
@@ -58,14 +59,20 @@ def test_order_errors_in_place_and_same_reports_as_lint(linter, items):
     assert [r for _, r in out if not r.error] == expected
 
 
-def test_one_pipe_per_batch_and_regrade_parses_nothing(linter, items, pipe_calls, monkeypatch, tmp_path):
+def test_one_pipe_per_batch_and_regrade_parses_nothing(
+    linter, items, pipe_calls, monkeypatch, tmp_path
+):
     monkeypatch.setattr(local_engine, "BATCH", 4)
     first, unchanged, rubric = ParseStats(), ParseStats(), ParseStats()
-    reports = [r for _, r in grade_local(items, linter.settings, cache_dir=str(tmp_path), stats=first)]
+    reports = [
+        r for _, r in grade_local(items, linter.settings, cache_dir=str(tmp_path), stats=first)
+    ]
     assert [len(c) for c in pipe_calls] == [3, 4, 3]  # the unreadable 4th item is never parsed
     assert (first.parsed, first.cached, first.reused) == (10, 0, 0)
     pipe_calls.clear()
-    again = [r for _, r in grade_local(items, linter.settings, cache_dir=str(tmp_path), stats=unchanged)]
+    again = [
+        r for _, r in grade_local(items, linter.settings, cache_dir=str(tmp_path), stats=unchanged)
+    ]
     assert again == reports
     assert (unchanged.parsed, unchanged.cached, unchanged.reused) == (0, 0, 10)
     weighted = linter.settings.model_copy(update={"weights": {"vague-ask": 40}})
@@ -126,8 +133,9 @@ def test_a_text_spacy_fails_on_costs_only_its_own_row(linter, items, monkeypatch
     out = list(grade_local(items, linter.settings))
     assert "cannot parse this one" in out[2][1].error
     assert [n for n, (_, r) in enumerate(out) if r.error] == [2, 3]
-    assert [r for n, (_, r) in enumerate(out) if n not in (2, 3)] == \
-        linter.lint([item.message for n, item in enumerate(items) if n not in (2, 3)])
+    assert [r for n, (_, r) in enumerate(out) if n not in (2, 3)] == linter.lint(
+        [item.message for n, item in enumerate(items) if n not in (2, 3)]
+    )
 
 
 def test_grade_messages_keeps_one_linter_per_settings(linter, items):
@@ -140,12 +148,25 @@ def test_grade_messages_keeps_one_linter_per_settings(linter, items):
 
 def test_two_processes_give_the_same_reports_and_share_the_cache(linter, tmp_path):
     """Past MIN_PARALLEL drafts, --jobs 2 grades in two worker processes; they fill the cache the next run reads."""
-    items = _numbered(list(iter_items([str(CORPORA / "heldout.jsonl"), str(CORPORA / "heldout2.jsonl")], label_ids=COLUMNS)))
+    items = _numbered(
+        list(
+            iter_items(
+                [str(CORPORA / "heldout.jsonl"), str(CORPORA / "heldout2.jsonl")], label_ids=COLUMNS
+            )
+        )
+    )
     assert len(items) >= local_engine.MIN_PARALLEL
     alone = [r for _, r in grade_local(items, linter.settings)]
     first, second = ParseStats(), ParseStats()
-    pooled = list(grade_local(iter(items), linter.settings, jobs=2, cache_dir=str(tmp_path), stats=first))
-    again = [r for _, r in grade_local(iter(items), linter.settings, jobs=2, cache_dir=str(tmp_path), stats=second)]
+    pooled = list(
+        grade_local(iter(items), linter.settings, jobs=2, cache_dir=str(tmp_path), stats=first)
+    )
+    again = [
+        r
+        for _, r in grade_local(
+            iter(items), linter.settings, jobs=2, cache_dir=str(tmp_path), stats=second
+        )
+    ]
     assert [item for item, _ in pooled] == items
     assert [r for _, r in pooled] == alone == again
     assert (first.parsed, first.cached, first.reused) == (len(items), 0, 0)
@@ -155,7 +176,9 @@ def test_two_processes_give_the_same_reports_and_share_the_cache(linter, tmp_pat
 def test_workers_are_forked_only_from_a_process_with_one_thread():
     """The CLI forks (Linux, nothing loaded yet); a process with any other thread spawns instead."""
     code = "from intro_lint.apps.grade.local_executor import start_method; print(start_method())"
-    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    fresh = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert fresh.stdout.strip() == ("fork" if sys.platform.startswith("linux") else "spawn")
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)

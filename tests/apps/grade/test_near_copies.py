@@ -33,17 +33,28 @@ Cheers,
 {sender}
 """
 
-PEOPLE = [("Priya", "Stripe", "Sam"), ("Marcus", "Acme Robotics", "Sam Lee"), ("Elena", "Globex", "Sam"),
-          ("Dr. Okonkwo", "McKinsey & Company", "Samuel"), ("José", "Initech", "Sam")]
+PEOPLE = [
+    ("Priya", "Stripe", "Sam"),
+    ("Marcus", "Acme Robotics", "Sam Lee"),
+    ("Elena", "Globex", "Sam"),
+    ("Dr. Okonkwo", "McKinsey & Company", "Samuel"),
+    ("José", "Initech", "Sam"),
+]
 
 
 def template_copies(template: str, prefix: str) -> dict[str, str]:
-    return {f"{prefix}-{i}": template.format(name=n, company=c, sender=s) for i, (n, c, s) in enumerate(PEOPLE)}
+    return {
+        f"{prefix}-{i}": template.format(name=n, company=c, sender=s)
+        for i, (n, c, s) in enumerate(PEOPLE)
+    }
 
 
 def distinct_drafts() -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.md"))
-            if p.name != "README.md"}
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.md"))
+        if p.name != "README.md"
+    }
 
 
 def test_template_copies_with_different_names_and_companies_are_one_group():
@@ -75,12 +86,19 @@ def test_groups_are_numbered_by_their_first_member_in_input_order():
     assert [g.group for g in groups] == [1, 2]
     assert groups[0].ids == tuple(f"deck-{i}" for i in range(len(PEOPLE)))
     assert groups[1].ids == tuple(f"job-{i}" for i in range(len(PEOPLE)))
-    assert membership(groups) == {**{f"deck-{i}": 1 for i in range(5)}, **{f"job-{i}": 2 for i in range(5)}}
+    assert membership(groups) == {
+        **{f"deck-{i}": 1 for i in range(5)},
+        **{f"job-{i}": 2 for i in range(5)},
+    }
 
 
 def test_exact_copies_have_similarity_one_and_input_order_is_kept():
     text = (EXAMPLES / "anyone-hiring-blast.txt").read_text(encoding="utf-8")
-    texts = {"z": text, "a": "Hi Bob,\n\nCompletely different words about a coffee chat on Tuesday, thanks.", "m": text}
+    texts = {
+        "z": text,
+        "a": "Hi Bob,\n\nCompletely different words about a coffee chat on Tuesday, thanks.",
+        "m": text,
+    }
     assert find_groups(texts) == [DuplicateGroup(group=1, ids=("z", "m"), similarity=1.0)]
 
 
@@ -96,7 +114,10 @@ def test_a_draft_with_a_new_paragraph_is_no_longer_a_copy():
     assert find_groups({"a": base, "b": personal}) == []
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n", "Hi", "Hi Bob,", "ok thanks", "<script>", "🙂🙂🙂", "Hi Bob,\n\nThanks!"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "Hi", "Hi Bob,", "ok thanks", "<script>", "🙂🙂🙂", "Hi Bob,\n\nThanks!"],
+)
 def test_empty_and_short_texts_do_not_crash_and_are_never_grouped(text):
     texts = {"a": text, "b": text, "c": text}
     assert find_groups(texts) == []
@@ -116,8 +137,12 @@ def test_normalisation_drops_the_greeting_and_masks_names():
 
 
 def test_header_lines_and_the_greeting_after_them_are_dropped():
-    a = words("Subject: Coffee with Priya?\nTo: priya@stripe.example\n\nHi Priya,\n\nWould you have time for coffee?")
-    b = words("Subject: Coffee with Marcus?\n\nDear Marcus Okonkwo,\nWould you have time for coffee?")
+    a = words(
+        "Subject: Coffee with Priya?\nTo: priya@stripe.example\n\nHi Priya,\n\nWould you have time for coffee?"
+    )
+    b = words(
+        "Subject: Coffee with Marcus?\n\nDear Marcus Okonkwo,\nWould you have time for coffee?"
+    )
     assert a == b == ["§", "you", "have", "time", "for", "coffee"]  # capitalised words are masked
 
 
@@ -140,14 +165,19 @@ def test_threshold_is_validated_and_respected():
 def test_many_drafts_with_a_hidden_blast():
     """2,000 drafts (LSH, not all pairs): the 40 template copies are found and nothing else."""
     rng = random.Random(7)
-    vocab = sorted({w.lower() for p in EXAMPLES.glob("*.txt") for w in words(p.read_text(encoding="utf-8"))} - {"§", "#"})
+    vocab = sorted(
+        {w.lower() for p in EXAMPLES.glob("*.txt") for w in words(p.read_text(encoding="utf-8"))}
+        - {"§", "#"}
+    )
     texts = {}
     for i in range(2000):
         if i % 50 == 3:
             name, company, sender = PEOPLE[rng.randrange(len(PEOPLE))]
             texts[f"d{i}"] = TEMPLATE.format(name=name, company=company, sender=sender)
         else:
-            texts[f"d{i}"] = "Hi there,\n" + " ".join(rng.choice(vocab) for _ in range(rng.randint(40, 160)))
+            texts[f"d{i}"] = "Hi there,\n" + " ".join(
+                rng.choice(vocab) for _ in range(rng.randint(40, 160))
+            )
     groups = find_groups(texts)
     assert len(groups) == 1
     assert groups[0].ids == tuple(f"d{i}" for i in range(2000) if i % 50 == 3)
@@ -156,7 +186,18 @@ def test_many_drafts_with_a_hidden_blast():
 def test_a_big_blast_of_varied_copies_is_one_group():
     """1,500 copies, each with its own two-word touch: one group, without k^2 candidate checks."""
     rng = random.Random(3)
-    touches = ["alpha", "beta", "gamma", "delta", "kappa", "sigma", "omega", "zeta", "theta", "lambda"]
+    touches = [
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "kappa",
+        "sigma",
+        "omega",
+        "zeta",
+        "theta",
+        "lambda",
+    ]
     texts = {
         f"v{i}": TEMPLATE.format(name="Priya", company="Stripe", sender="Sam")
         + " ".join(f"{rng.choice(touches)}x{rng.randrange(40)}" for _ in range(2))

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-from intro_lint.check.catalogue import builtin_dir, load_catalogue
 from intro_lint.apps import atomic
 from intro_lint.apps.grade import report_cache
 from intro_lint.apps.grade.report_cache import ReportCache, run_identity
+from intro_lint.check.catalogue import builtin_dir, load_catalogue
 from intro_lint.read.message import read_text
 
-DRAFT = ("Hi Ana,\n\nWould you introduce me to your CFO, Lee Park? I am moving into fintech and would love "
-         "to hear how Lee scaled the finance team. Happy to send a short note you can forward.\n\nThanks,\nRobin\n")
+DRAFT = (
+    "Hi Ana,\n\nWould you introduce me to your CFO, Lee Park? I am moving into fintech and would love "
+    "to hear how Lee scaled the finance team. Happy to send a short note you can forward.\n\nThanks,\nRobin\n"
+)
 
 
 @pytest.fixture
@@ -33,7 +34,9 @@ def test_a_stored_report_comes_back_equal(linter, graded, tmp_path):
     cache = ReportCache(tmp_path, identity(linter))
     assert cache.get(message) is None
     cache.put(message, report)
-    assert ReportCache(tmp_path, identity(linter)).get(message) == report  # a new instance: from disk
+    assert (
+        ReportCache(tmp_path, identity(linter)).get(message) == report
+    )  # a new instance: from disk
 
 
 def test_any_change_to_draft_or_run_is_a_miss(linter, graded, tmp_path):
@@ -42,7 +45,10 @@ def test_any_change_to_draft_or_run_is_a_miss(linter, graded, tmp_path):
     assert ReportCache(tmp_path, identity(linter)).get(read_text(DRAFT + " ", "robin.txt")) is None
     assert ReportCache(tmp_path, identity(linter)).get(read_text(DRAFT, "other.txt")) is None
     assert ReportCache(tmp_path, identity(linter, weights={"vague-ask": 30})).get(message) is None
-    assert ReportCache(tmp_path, identity(linter, severity={"vague-ask": "error"})).get(message) is None
+    assert (
+        ReportCache(tmp_path, identity(linter, severity={"vague-ask": "error"})).get(message)
+        is None
+    )
     assert ReportCache(tmp_path, identity(linter, ignore=["vague-ask"])).get(message) is None
 
 
@@ -64,13 +70,17 @@ def test_an_edited_source_file_is_a_new_identity(linter, monkeypatch):
     assert identity(linter) != before
 
 
-def test_corrupt_or_foreign_entries_are_misses_and_errors_are_never_stored(linter, graded, tmp_path):
+def test_corrupt_or_foreign_entries_are_misses_and_errors_are_never_stored(
+    linter, graded, tmp_path
+):
     message, report = graded
     cache = ReportCache(tmp_path, identity(linter))
     cache.put(message, report)
     cache.path(message).write_bytes(b"not zlib at all")
     assert cache.get(message) is None
-    broken = report.model_copy(update={"error": "internal error while grading (RuntimeError: boom)"})
+    broken = report.model_copy(
+        update={"error": "internal error while grading (RuntimeError: boom)"}
+    )
     other = read_text(DRAFT.replace("Robin", "Sam"), "sam.txt")
     cache.put(other, broken)
     assert not cache.path(other).exists() and cache.get(other) is None

@@ -59,7 +59,12 @@ def eml(text: str, attachments=(), sender: str = "Ana Ruiz <ana@example.org>") -
 def test_folder_ids_students_order_and_error_items(tmp_path):
     items = list(iter_items([str(class_folder(tmp_path / "class"))]))
     assert [i.id for i in items] == [
-        "alice/draft.txt", "alice/notes.md", "bob/empty.txt", "bob/photo.txt", "bob/round1/draft.eml", "top.txt",
+        "alice/draft.txt",
+        "alice/notes.md",
+        "bob/empty.txt",
+        "bob/photo.txt",
+        "bob/round1/draft.eml",
+        "top.txt",
     ]
     assert [i.index for i in items] == list(range(6))
     assert [i.student for i in items] == ["alice", "alice", "bob", "bob", "bob", None]
@@ -96,14 +101,28 @@ def test_jsonl_labels_top_level_or_nested_attachments_subject(tmp_path):
 
 def test_jsonl_bad_lines_become_error_items(tmp_path):
     path = tmp_path / "class.jsonl"
-    path.write_text("\n".join([
-        "{not json", json.dumps(["a list"]), json.dumps({"id": "no-text"}),
-        json.dumps({"id": "bad-label", "text": BAD, "vague-ask": "maybe"}),
-        json.dumps({"id": "bad-subject", "text": BAD, "subject": "two\nlines"}),
-        json.dumps({"id": "ok", "text": GOOD}),
-    ]) + "\n")
+    path.write_text(
+        "\n".join(
+            [
+                "{not json",
+                json.dumps(["a list"]),
+                json.dumps({"id": "no-text"}),
+                json.dumps({"id": "bad-label", "text": BAD, "vague-ask": "maybe"}),
+                json.dumps({"id": "bad-subject", "text": BAD, "subject": "two\nlines"}),
+                json.dumps({"id": "ok", "text": GOOD}),
+            ]
+        )
+        + "\n"
+    )
     items = list(iter_items([str(path)]))
-    assert [i.id for i in items] == ["class.jsonl:1", "class.jsonl:2", "no-text", "bad-label", "bad-subject", "ok"]
+    assert [i.id for i in items] == [
+        "class.jsonl:1",
+        "class.jsonl:2",
+        "no-text",
+        "bad-label",
+        "bad-subject",
+        "ok",
+    ]
     assert [bool(i.error) for i in items] == [True] * 5 + [False]
     why = "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
     assert items[0].error == f"not a JSON record: {why}"
@@ -130,7 +149,7 @@ def test_csv_labels_as_words_and_numbers(tmp_path):
         "\ufeffid,student,text,attachments,vague-ask,generic-blast,no-attachment\n"
         f'c1,Ana,"{BAD}",,yes,1,TRUE\n'
         f'c2,Bo,"{GOOD}",cv.pdf;deck.pdf,no,0,false\n'
-        f'c3,Cy,"{GOOD}",,,,\n'.encode("utf-8")
+        f'c3,Cy,"{GOOD}",,,,\n'.encode()
     )
     c1, c2, c3 = iter_items([str(path)])
     assert c1.labels == {"vague-ask": True, "generic-blast": True, "no-attachment": True}
@@ -151,7 +170,9 @@ def test_mbox_ids_students_attachments(tmp_path):
     box = mailbox.mbox(str(path))
     box.add(eml(BAD, sender='"Ana Ruiz" <ana@example.org>'))
     box.add(eml(GOOD, attachments=["resume.pdf"], sender="bo@example.org"))
-    box.add(b"From: Cy <cy@example.org>\nContent-Type: multipart/mixed; boundary=zz\n\nno parts here\n")
+    box.add(
+        b"From: Cy <cy@example.org>\nContent-Type: multipart/mixed; boundary=zz\n\nno parts here\n"
+    )
     box.flush()
     box.close()
     items = list(iter_items([str(path)]))
@@ -186,7 +207,9 @@ def test_bad_inputs_are_one_error_item_each_and_the_rest_goes_on(tmp_path):
 
 def test_duplicate_ids_are_error_items(tmp_path):
     path = tmp_path / "class.jsonl"
-    path.write_text(json.dumps({"id": "x", "text": GOOD}) + "\n" + json.dumps({"id": "x", "text": BAD}) + "\n")
+    path.write_text(
+        json.dumps({"id": "x", "text": GOOD}) + "\n" + json.dumps({"id": "x", "text": BAD}) + "\n"
+    )
     first, second = iter_items([str(path)])
     assert first.error is None and "duplicate id" in second.error
 
@@ -221,5 +244,7 @@ def test_an_unexpected_failure_while_reading_is_an_error_item(tmp_path, monkeypa
 
 def test_numeric_ids_are_strings(tmp_path):
     path = tmp_path / "class.jsonl"
-    path.write_text(json.dumps({"id": 0, "text": GOOD}) + "\n" + json.dumps({"id": 7, "text": BAD}) + "\n")
+    path.write_text(
+        json.dumps({"id": 0, "text": GOOD}) + "\n" + json.dumps({"id": 7, "text": BAD}) + "\n"
+    )
     assert [i.id for i in iter_items([str(path)])] == ["0", "7"]

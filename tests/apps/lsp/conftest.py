@@ -43,17 +43,21 @@ def make_client() -> LanguageClient:
 
 
 CONFIG = ClientServerConfig(
-    server_command=[sys.executable, "-m", "intro_lint.apps.lsp"], client_factory=make_client, server_env=SERVER_ENV,
+    server_command=[sys.executable, "-m", "intro_lint.apps.lsp"],
+    client_factory=make_client,
+    server_env=SERVER_ENV,
 )
 
 
 @pytest_lsp.fixture(scope="module", config=CONFIG)
 async def client(lsp_client: LanguageClient, request):
     """The test module's INIT_OPTIONS, if any, go to the server as initializationOptions."""
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        initialization_options=getattr(request.module, "INIT_OPTIONS", None),
-    ))
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"),
+            initialization_options=getattr(request.module, "INIT_OPTIONS", None),
+        )
+    )
     yield
     await lsp_client.shutdown_session()
 
@@ -79,10 +83,17 @@ class Session:
     def uri(self, name: str, folder: Path | None = None) -> str:
         return ((folder or self.folder) / name).as_uri()
 
-    async def open(self, uri: str, text: str, language_id: str = "plaintext") -> list[types.Diagnostic]:
+    async def open(
+        self, uri: str, text: str, language_id: str = "plaintext"
+    ) -> list[types.Diagnostic]:
         self.versions[uri], self.texts[uri] = 1, text
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=1, text=text)))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=uri, language_id=language_id, version=1, text=text
+                )
+            )
+        )
         return await self.diagnostics(uri, 1)
 
     def replace(self, uri: str, text: str) -> int:
@@ -93,20 +104,28 @@ class Session:
         """An incremental change: insert `new` at a code-point offset; returns the new version."""
         text = self.texts[uri]
         at = position_at(text, offset)
-        change = types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text=new)
+        change = types.TextDocumentContentChangePartial(
+            range=types.Range(start=at, end=at), text=new
+        )
         return self._change(uri, text[:offset] + new + text[offset:], change)
 
     def _change(self, uri: str, text: str, change) -> int:
         self.versions[uri] += 1
         self.texts[uri] = text
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-            content_changes=[change]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(
+                    uri=uri, version=self.versions[uri]
+                ),
+                content_changes=[change],
+            )
+        )
         return self.versions[uri]
 
     def close(self, uri: str) -> None:
         self.client.text_document_did_close(
-            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
 
     def publish_count(self) -> int:
         return len(self.client.history)
@@ -115,20 +134,28 @@ class Session:
         """The diagnostics published for `version` (and after publish number `after`, if given)."""
         async with asyncio.timeout(WAIT_SECONDS):
             while True:
-                got = [p for p in self.client.history[after + 1:] if p.uri == uri]
+                got = [p for p in self.client.history[after + 1 :] if p.uri == uri]
                 if got and got[-1].version == version:
                     return list(got[-1].diagnostics)
                 await self.client.wait_for_notification(PUBLISH)
 
-    async def actions(self, uri: str, span: types.Range, diagnostics=(), only=None) -> list[types.CodeAction]:
+    async def actions(
+        self, uri: str, span: types.Range, diagnostics=(), only=None
+    ) -> list[types.CodeAction]:
         context = types.CodeActionContext(diagnostics=list(diagnostics), only=only)
-        result = await self.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=span, context=context))
+        result = await self.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), range=span, context=context
+            )
+        )
         return list(result or [])
 
     async def hover(self, uri: str, position: types.Position) -> types.Hover | None:
-        return await self.client.text_document_hover_async(types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), position=position))
+        return await self.client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), position=position
+            )
+        )
 
 
 # --- UTF-16 positions, computed independently of the server's own conversion ---------------------
@@ -137,26 +164,32 @@ class Session:
 def position_at(text: str, offset: int) -> types.Position:
     before = text[:offset]
     line = before.count("\n")
-    column = before[before.rfind("\n") + 1:]
+    column = before[before.rfind("\n") + 1 :]
     return types.Position(line=line, character=len(column.encode("utf-16-le")) // 2)
 
 
 def offset_at(text: str, position: types.Position) -> int:
     lines = text.split("\n")
-    start = sum(len(line) + 1 for line in lines[:position.line])
+    start = sum(len(line) + 1 for line in lines[: position.line])
     line = lines[position.line] if position.line < len(lines) else ""
     return start + len(line.encode("utf-16-le")[: 2 * position.character].decode("utf-16-le"))
 
 
 def text_in(text: str, span: types.Range) -> str:
-    return text[offset_at(text, span.start):offset_at(text, span.end)]
+    return text[offset_at(text, span.start) : offset_at(text, span.end)]
 
 
 def apply_edit(text: str, uri: str, edit: types.WorkspaceEdit) -> str:
     """Apply a WorkspaceEdit's TextEdits for `uri` to `text`, last edit first."""
-    edits = sorted(edit.changes[uri], key=lambda e: (e.range.start.line, e.range.start.character), reverse=True)
+    edits = sorted(
+        edit.changes[uri], key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    )
     for e in edits:
-        text = text[:offset_at(text, e.range.start)] + e.new_text + text[offset_at(text, e.range.end):]
+        text = (
+            text[: offset_at(text, e.range.start)]
+            + e.new_text
+            + text[offset_at(text, e.range.end) :]
+        )
     return text
 
 
@@ -169,4 +202,6 @@ def codes(diagnostics) -> set[str]:
 
 
 for _helper in (example, position_at, offset_at, text_in, apply_edit, whole, codes):
-    setattr(Session, _helper.__name__, staticmethod(_helper))  # tests reach helpers as lsp.text_in(...)
+    setattr(
+        Session, _helper.__name__, staticmethod(_helper)
+    )  # tests reach helpers as lsp.text_in(...)

@@ -8,9 +8,11 @@ from lsprotocol import types
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 # Plain text that opens with RFC 5322 headers is read as a mail buffer: the To: name fills the greeting.
-DRAFT = ("From: Carolyn Park <carolyn@example.org>\nTo: Dana Smith <dana@example.org>\nSubject: Staff designer role\n\n"
-         "Hi,\n\nCould you introduce me to Priya Nair at Stripe about the staff designer role? "
-         "My portfolio is at https://example.org/p.\n\nThanks,\nCarolyn\n")
+DRAFT = (
+    "From: Carolyn Park <carolyn@example.org>\nTo: Dana Smith <dana@example.org>\nSubject: Staff designer role\n\n"
+    "Hi,\n\nCould you introduce me to Priya Nair at Stripe about the staff designer role? "
+    "My portfolio is at https://example.org/p.\n\nThanks,\nCarolyn\n"
+)
 
 
 async def open_draft(lsp, name):
@@ -44,10 +46,14 @@ async def test_unsafe_scaffold_is_a_separate_quick_fix(lsp, linter):
     assert blurb.kind == types.CodeActionKind.QuickFix and not blurb.is_preferred
     assert "unsafe" in blurb.title
     fixed = lsp.apply_edit(DRAFT, uri, blurb.edit)
-    assert "\n--- note to forward ---\nHi Priya,\n" in fixed and fixed.endswith("Thanks,\nCarolyn\n")
+    assert "\n--- note to forward ---\nHi Priya,\n" in fixed and fixed.endswith(
+        "Thanks,\nCarolyn\n"
+    )
     report = linter.lint([read_text(DRAFT, "unsafe.txt", kind="email")])[0]
     engine = next(f for f in report.findings if f.rule == "not-forwardable").fixes[0]
-    assert fixed == apply_edits(DRAFT, list(engine.edits))  # the same text `check --fix --unsafe-fixes` writes
+    assert fixed == apply_edits(
+        DRAFT, list(engine.edits)
+    )  # the same text `check --fix --unsafe-fixes` writes
     lsp.close(uri)
 
 
@@ -56,9 +62,14 @@ async def test_ignore_rule_here_inserts_the_suppression_at_the_top_of_the_body(l
     actions = await lsp.actions(uri, diags["not-forwardable"].range, [diags["not-forwardable"]])
     ignore = next(a for a in actions if a.title == "Ignore not-forwardable in this draft")
     fixed = lsp.apply_edit(DRAFT, uri, ignore.edit)
-    assert fixed == DRAFT.replace("\n\nHi,\n", "\n\n<!-- intro-lint: ignore[not-forwardable] -->\nHi,\n")
+    assert fixed == DRAFT.replace(
+        "\n\nHi,\n", "\n\n<!-- intro-lint: ignore[not-forwardable] -->\nHi,\n"
+    )
     version = lsp.replace(uri, fixed)
-    assert lsp.codes(await lsp.diagnostics(uri, version)) == {"generic-blast", "asks-without-giving"}
+    assert lsp.codes(await lsp.diagnostics(uri, version)) == {
+        "generic-blast",
+        "asks-without-giving",
+    }
     lsp.close(uri)
 
 
@@ -90,7 +101,9 @@ async def test_hover_explains_the_rule_the_evidence_and_the_fixes(lsp):
     assert hover.contents.kind == types.MarkupKind.Markdown
     value = hover.contents.value
     why = " ".join(load_catalogue()["vague-ask"].why.split())
-    assert "**vague-ask** (warning)" in value and why.split(".")[0].replace("'", "") in value.replace("'", "")
+    assert "**vague-ask** (warning)" in value and why.split(".")[0].replace(
+        "'", ""
+    ) in value.replace("'", "")
     assert "**Why it fired**" in value and "open-ended: anyone" in value
     assert "Replace the open question with one specific request" in value
     assert "**no-attachment** (error)" in value  # every finding under the cursor

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -14,7 +13,10 @@ def oracle(linter, text: str) -> set[tuple[str, str]]:
     """(rule, flagged text) pairs from linting the same text in this process."""
     from intro_lint.read.message import read_text
 
-    return {(f.rule, text[f.start:f.end]) for f in linter.lint([read_text(text, "draft.txt")])[0].findings}
+    return {
+        (f.rule, text[f.start : f.end])
+        for f in linter.lint([read_text(text, "draft.txt")])[0].findings
+    }
 
 
 def seen(lsp, text: str, diagnostics) -> set[tuple[str, str]]:
@@ -27,7 +29,7 @@ async def test_twenty_incremental_edits_end_in_the_final_texts_diagnostics(lsp, 
     assert len(await lsp.open(uri, text)) == 0
     start = lsp.publish_count()
     at = text.index("\n\nWarmly,")
-    chunks = [TYPED[i:i + 3] for i in range(0, len(TYPED), 3)][:20]
+    chunks = [TYPED[i : i + 3] for i in range(0, len(TYPED), 3)][:20]
     assert len(chunks) == 20
     for chunk in chunks:
         version = lsp.insert(uri, at, chunk)

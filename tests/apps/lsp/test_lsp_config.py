@@ -26,7 +26,9 @@ async def test_project_file_beside_the_draft_applies(lsp):
 
 
 async def test_pyproject_table_sets_severity(lsp):
-    folder = project(lsp, "py", "pyproject.toml", '[tool.intro-lint]\nseverity = { long-silence = "info" }\n')
+    folder = project(
+        lsp, "py", "pyproject.toml", '[tool.intro-lint]\nseverity = { long-silence = "info" }\n'
+    )
     uri = lsp.uri("draft.txt", folder)
     found = {d.code: d for d in await lsp.open(uri, lsp.example("jeff-becky.txt"))}
     assert found["long-silence"].severity == types.DiagnosticSeverity.Information
@@ -38,8 +40,14 @@ async def test_bad_project_file_is_one_error_and_the_server_keeps_answering(lsp)
     uri = lsp.uri("draft.txt", folder)
     found = await lsp.open(uri, lsp.example("jeff-becky.txt"))
     assert [d.code for d in found] == ["config-error"]
-    assert found[0].severity == types.DiagnosticSeverity.Error and ".intro-lint.toml" in found[0].message
-    assert any(m.type == types.MessageType.Error and "fail-on" in m.message for m in lsp.client.log_messages)
+    assert (
+        found[0].severity == types.DiagnosticSeverity.Error
+        and ".intro-lint.toml" in found[0].message
+    )
+    assert any(
+        m.type == types.MessageType.Error and "fail-on" in m.message
+        for m in lsp.client.log_messages
+    )
     assert await lsp.hover(uri, types.Position(line=2, character=3)) is None
     lsp.close(uri)
 
@@ -48,8 +56,11 @@ async def test_did_change_configuration_relints_open_drafts(lsp):
     uri = lsp.uri("configured.txt")
     assert "research-burden" in lsp.codes(await lsp.open(uri, lsp.example("jeff-becky.txt")))
     before = lsp.publish_count()
-    lsp.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
-        settings={"introLint": {"ignore": ["research-burden"], "path": "intro-lint"}}))
+    lsp.client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(
+            settings={"introLint": {"ignore": ["research-burden"], "path": "intro-lint"}}
+        )
+    )
     assert "research-burden" not in lsp.codes(await lsp.diagnostics(uri, 1, after=before - 1))
     before = lsp.publish_count()
     lsp.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={}))

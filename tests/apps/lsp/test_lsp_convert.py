@@ -12,7 +12,9 @@ TEXT = "Hi Zoë 👋🏽,\n\nCafé ☕ 😀 then the ask.\r?\n"
 def test_utf16_positions_count_surrogate_pairs():
     positions = PositionMap(TEXT)
     offset = TEXT.index("then")
-    assert positions.position(offset) == types.Position(line=2, character=len("Café ☕ 😀 ".encode("utf-16-le")) // 2)
+    assert positions.position(offset) == types.Position(
+        line=2, character=len("Café ☕ 😀 ".encode("utf-16-le")) // 2
+    )
     assert positions.position(offset).character == 10  # 9 code points, 😀 is two UTF-16 units
 
 

@@ -7,7 +7,11 @@ from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-INIT_OPTIONS = {"select": ["no-attachment", "vague-ask"], "severity": {"no-attachment": "info"}, "failOn": "error"}
+INIT_OPTIONS = {
+    "select": ["no-attachment", "vague-ask"],
+    "severity": {"no-attachment": "info"},
+    "failOn": "error",
+}
 
 
 async def test_initialization_options_select_and_severity(lsp):

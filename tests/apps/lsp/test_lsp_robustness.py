@@ -30,14 +30,17 @@ async def test_huge_buffer_gets_one_notice(lsp):
     lsp.close(uri)
 
 
-@pytest.mark.parametrize("text", [
-    "To: bob@exa",
-    "To: Bob <bob@example.org>\nSubj",
-    "From:\nTo:\n\n",
-    "To: Bob <bob@example.org>\nSubject: intro\n\nHi Bob,\n\nCould you intr",
-    " folded: first line\nTo: x\n\nHi",
-    "Subject: \ud83d\ude00\n\n\n\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: bob@exa",
+        "To: Bob <bob@example.org>\nSubj",
+        "From:\nTo:\n\n",
+        "To: Bob <bob@example.org>\nSubject: intro\n\nHi Bob,\n\nCould you intr",
+        " folded: first line\nTo: x\n\nHi",
+        "Subject: \ud83d\ude00\n\n\n\n",
+    ],
+)
 async def test_half_typed_mail_buffers_are_linted_without_errors(lsp, text):
     uri = lsp.uri(f"compose-{abs(hash(text))}")
     await lsp.open(uri, text, language_id="mail")
@@ -46,8 +49,13 @@ async def test_half_typed_mail_buffers_are_linted_without_errors(lsp, text):
 
 async def test_open_close_and_unknown_documents(lsp):
     uri = lsp.uri("gone.txt")
-    lsp.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id="plaintext", version=1, text=lsp.example("jeff-becky.txt"))))
+    lsp.client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="plaintext", version=1, text=lsp.example("jeff-becky.txt")
+            )
+        )
+    )
     lsp.close(uri)
     assert await lsp.hover(lsp.uri("never-opened.txt"), types.Position(line=0, character=0)) is None
     assert await lsp.actions(lsp.uri("never-opened.txt"), lsp.whole("x")) == []

@@ -22,15 +22,23 @@ RULES = {
 }
 
 SHORT = "Could you send me the slides?"  # 6 words, 1 sentence
-SELFISH = ("I need a job. I applied to six firms and I heard nothing. "
-           "We moved in May and I am broke.")  # 21 words, 3 sentences, all about the writer
-READER = ("You built the pricing team at Corvane. You know the market. "
-          "Could you share how you chose the tiers?")  # 19 words, 3 sentences, about the reader
-DENSE = ("Notwithstanding considerable organisational restructuring, interdisciplinary "
-         "collaboration fundamentally necessitates comprehensive institutional accountability.")
-LONG_ONE = ("Could you send me the slides from the Tuesday offsite in Lisbon, including the "
-            "appendix on regional procurement methodology and the unpublished "
-            "benchmarking results?")
+SELFISH = (
+    "I need a job. I applied to six firms and I heard nothing. "
+    "We moved in May and I am broke."
+)  # 21 words, 3 sentences, all about the writer
+READER = (
+    "You built the pricing team at Corvane. You know the market. "
+    "Could you share how you chose the tiers?"
+)  # 19 words, 3 sentences, about the reader
+DENSE = (
+    "Notwithstanding considerable organisational restructuring, interdisciplinary "
+    "collaboration fundamentally necessitates comprehensive institutional accountability."
+)
+LONG_ONE = (
+    "Could you send me the slides from the Tuesday offsite in Lisbon, including the "
+    "appendix on regional procurement methodology and the unpublished "
+    "benchmarking results?"
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +67,7 @@ def only(by_rule: dict, rule: str):
 def test_words_above_flags_the_core_between_greeting_and_sign_off(lint):
     text, found = lint(SELFISH)
     f = only(found, "long-draft")
-    assert text[f.start:f.end].strip() == SELFISH
+    assert text[f.start : f.end].strip() == SELFISH
     assert f.start == text.index("Hi Jo,") + len("Hi Jo,")
     assert f.end == text.index("Thanks,")
     assert f.evidence == ("words = 21.0",)
@@ -80,7 +88,7 @@ def test_words_below(lint):
     f = only(found, "terse-draft")
     assert f.evidence == ("words = 6.0",)
     assert f.severity == "info"
-    assert text[f.start:f.end].strip() == SHORT
+    assert text[f.start : f.end].strip() == SHORT
     _, found = lint(READER)
     assert "terse-draft" not in found
 

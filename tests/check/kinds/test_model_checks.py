@@ -20,8 +20,7 @@ RULES = {
     "materials-investor": ("error", "no-attachment", {"purposes": '["investor"]'}),
     "forward": ("warning", "not-forwardable", {}),
     "giving": ("warning", "asks-without-giving", {}),
-    "giving-volunteer": ("warning", "asks-without-giving",
-                         {"volunteers_reader": VOLUNTEERS}),
+    "giving-volunteer": ("warning", "asks-without-giving", {"volunteers_reader": VOLUNTEERS}),
     "blast": ("warning", "generic-blast", {}),
     "blast-placeholder": ("warning", "generic-blast", {"placeholder": "'\\[[A-Z][a-z]+\\]'"}),
     "blast-mass": ("warning", "generic-blast", {"mass_phrases": '["people like you"]'}),
@@ -32,8 +31,11 @@ RULES = {
     "selfish-urgency": ("warning", "self-centered", {"urgency": '["asap"]'}),
     "selfish-desperation": ("warning", "self-centered", {"desperation": '["badly need"]'}),
     "selfish-fallback": ("warning", "self-centered", {"fallback": '["plan b"]'}),
-    "selfish-both": ("warning", "self-centered",
-                     {"urgency": '["asap"]', "desperation": '["badly need"]'}),
+    "selfish-both": (
+        "warning",
+        "self-centered",
+        {"urgency": '["asap"]', "desperation": '["badly need"]'},
+    ),
     "selfish-stack2": ("warning", "self-centered", {"stacked_asks": 2}),
     "selfish-stack4": ("warning", "self-centered", {"stacked_asks": 4}),
     "selfish-share": ("warning", "self-centered", {"self_focus": 0.9}),
@@ -42,8 +44,15 @@ RULES = {
 
 
 def rule_file(rule_id: str, severity: str, check: str, params: dict) -> str:
-    lines = ['kind = "model"', f'severity = "{severity}"', f'message = "{rule_id} fired"',
-             'why = "A test rule."', 'source = "tests"', "[params]", f'check = "{check}"']
+    lines = [
+        'kind = "model"',
+        f'severity = "{severity}"',
+        f'message = "{rule_id} fired"',
+        'why = "A test rule."',
+        'source = "tests"',
+        "[params]",
+        f'check = "{check}"',
+    ]
     lines += [f"{key} = {value}" for key, value in params.items()]
     return "\n".join(lines) + "\n"
 
@@ -59,8 +68,11 @@ def model_linter(tmp_path_factory):
 @pytest.fixture(scope="module")
 def lint(model_linter):
     def run(text_or_message, kind: str = "text") -> dict:
-        message = (read_text(text_or_message, "draft.txt", kind=kind)
-                   if isinstance(text_or_message, str) else text_or_message)
+        message = (
+            read_text(text_or_message, "draft.txt", kind=kind)
+            if isinstance(text_or_message, str)
+            else text_or_message
+        )
         by_rule: dict = {}
         for f in model_linter.lint([message])[0].findings:
             by_rule.setdefault(f.rule, []).append(f)
@@ -77,7 +89,7 @@ def one(found: dict, rule: str, text: str, span: str):
     """Exactly one finding of `rule`, pointing at `span` of the draft."""
     assert len(found.get(rule, [])) == 1, found.get(rule)
     f = found[rule][0]
-    assert text[f.start:f.end] == span
+    assert text[f.start : f.end] == span
     assert f.start == text.index(span)
     assert f.message == f"{rule} fired"
     return f
@@ -93,23 +105,30 @@ MODAL = "question ('Could you ...')"
 
 # --- long-silence ------------------------------------------------------------------------------
 
+
 def test_long_silence_fires_on_gap_and_ask(lint):
     text = draft(f"It's been two years since Lisbon! {INTRO}")
     f = one(lint(text), "silence", text, "It's been two years")
     assert f.severity == "info"
-    assert f.evidence == ('gap: "It\'s been two years"', ask_evidence(INTRO, MODAL),
-                          "no offer or news for them first")
+    assert f.evidence == (
+        'gap: "It\'s been two years"',
+        ask_evidence(INTRO, MODAL),
+        "no offer or news for them first",
+    )
 
 
 def test_long_silence_quiet_when_an_offer_comes_with_the_ask(lint):
-    text = draft(f"It's been two years since Lisbon! {INTRO} "
-                 "In return, I'd be glad to review your grant draft.")
+    text = draft(
+        f"It's been two years since Lisbon! {INTRO} "
+        "In return, I'd be glad to review your grant draft."
+    )
     assert "silence" not in lint(text)
 
 
 def test_long_silence_quiet_when_the_only_ask_is_to_catch_up(lint):
-    assert "silence" not in lint(draft("It's been two years since Lisbon! "
-                                       "It would be great to catch up sometime."))
+    assert "silence" not in lint(
+        draft("It's been two years since Lisbon! It would be great to catch up sometime.")
+    )
 
 
 def test_long_silence_quiet_without_a_gap(lint):
@@ -118,13 +137,16 @@ def test_long_silence_quiet_without_a_gap(lint):
 
 # --- vague-ask ---------------------------------------------------------------------------------
 
+
 def test_vague_ask_open_set(lint):
     ask = "Do you know anyone who is hiring data engineers there?"
     text = draft(f"I'm moving to Leeds in June. {ask}")
     f = one(lint(text), "vague", text, ask)
     assert f.severity == "warning"
-    assert f.evidence == (ask_evidence(ask, "question asking the reader for something"),
-                          "open-ended: anyone")
+    assert f.evidence == (
+        ask_evidence(ask, "question asking the reader for something"),
+        "open-ended: anyone",
+    )
 
 
 def test_vague_ask_brain_picking(lint):
@@ -154,8 +176,10 @@ def test_vague_ask_no_request_in_a_draft_after_a_job(lint):
 
 
 def test_vague_ask_quiet_on_a_connector_note(lint):
-    text = draft("I'd love to introduce you to Sam Ortiz, who builds soil sensors. "
-                 "I told her you'd be happy to chat.")
+    text = draft(
+        "I'd love to introduce you to Sam Ortiz, who builds soil sensors. "
+        "I told her you'd be happy to chat."
+    )
     assert "vague" not in lint(text)
 
 
@@ -170,13 +194,17 @@ def test_max_context_free_sentences(lint):
 
 # --- no-attachment -----------------------------------------------------------------------------
 
+
 def test_no_attachment_job_referral_without_materials(lint):
     text = draft("I'm applying for the analyst role at Corvane. Would you refer me?")
     found = lint(text)
     f = one(found, "materials", text, "Would you refer me?")
     assert f.severity == "error"
-    assert f.evidence == (ask_evidence("Would you refer me?", "question ('Would you ...')"),
-                          "request for: job", "nothing attached or linked")
+    assert f.evidence == (
+        ask_evidence("Would you refer me?", "question ('Would you ...')"),
+        "request for: job",
+        "nothing attached or linked",
+    )
     assert "materials-investor" not in found
 
 
@@ -188,8 +216,12 @@ def test_no_attachment_purposes_narrowed_to_investor_still_fire_on_a_raise(lint)
 
 
 def test_no_attachment_quiet_with_a_link(lint):
-    found = lint(draft("I'm applying for the analyst role at Corvane. Would you refer me? "
-                       "My resume: al-kim.example/cv"))
+    found = lint(
+        draft(
+            "I'm applying for the analyst role at Corvane. Would you refer me? "
+            "My resume: al-kim.example/cv"
+        )
+    )
     assert "materials" not in found
 
 
@@ -212,8 +244,9 @@ def eml(body: str, attach: bool) -> bytes:
     mail["Subject"] = "Referral"
     mail.set_content(draft(body))
     if attach:
-        mail.add_attachment(b"%PDF-1.4 cv", maintype="application", subtype="pdf",
-                            filename="cv.pdf")
+        mail.add_attachment(
+            b"%PDF-1.4 cv", maintype="application", subtype="pdf", filename="cv.pdf"
+        )
     return mail.as_bytes()
 
 
@@ -223,25 +256,30 @@ def test_no_attachment_quiet_when_the_saved_email_carries_the_file(lint):
     without = read_bytes(eml(body, attach=False), "without.eml")
     assert "materials" not in lint(with_file)
     [f] = lint(without)["materials"]
-    assert without.text[f.start:f.end] == "I've attached"
+    assert without.text[f.start : f.end] == "I've attached"
 
 
 # --- not-forwardable ---------------------------------------------------------------------------
 
+
 def test_not_forwardable_intro_without_a_note(lint):
     text = draft(f"I'm Al, and I run the data team at Tidewell. {INTRO}")
     f = one(lint(text), "forward", text, INTRO)
-    assert f.evidence == (ask_evidence(INTRO, MODAL),
-                          "no self-contained note the reader could forward")
+    assert f.evidence == (
+        ask_evidence(INTRO, MODAL),
+        "no self-contained note the reader could forward",
+    )
 
 
 NOTE_ASK = "Could you forward the note below to Dana?"
 
 
 def test_not_forwardable_quiet_with_a_self_contained_note(lint):
-    text = (f"Hi Jo,\n\n{NOTE_ASK}\n\nHere's a note you can forward:\n\n"
-            "Hi Dana, I'm Al Kim, a data engineer at Tidewell. I'd love 20 minutes to learn "
-            "how your team runs its ETL.\n\nThanks,\nAl\n")
+    text = (
+        f"Hi Jo,\n\n{NOTE_ASK}\n\nHere's a note you can forward:\n\n"
+        "Hi Dana, I'm Al Kim, a data engineer at Tidewell. I'd love 20 minutes to learn "
+        "how your team runs its ETL.\n\nThanks,\nAl\n"
+    )
     assert "forward" not in lint(text)
 
 
@@ -249,9 +287,11 @@ def test_not_forwardable_note_leaning_on_private_context(lint):
     note = "Hi Dana, as we discussed, Al Kim is great. You know the story."
     text = f"Hi Jo,\n\n{NOTE_ASK}\n\nHere's a note you can forward:\n\n{note}\n\nThanks,\nAl\n"
     [f] = lint(text)["forward"]
-    assert text[f.start:f.end].strip() == note
-    assert f.evidence == ("the note meant for forwarding does not say what they want from the "
-                          "target; relies on private context ('as we discussed')",)
+    assert text[f.start : f.end].strip() == note
+    assert f.evidence == (
+        "the note meant for forwarding does not say what they want from the "
+        "target; relies on private context ('as we discussed')",
+    )
 
 
 def test_not_forwardable_leads_for_a_named_friend(lint):
@@ -266,18 +306,22 @@ def test_not_forwardable_quiet_on_leads_for_the_writer(lint):
 
 
 def test_not_forwardable_quiet_on_a_connector_note(lint):
-    text = draft("I'd love to introduce you to Sam Ortiz, who builds soil sensors. "
-                 "You two should meet.")
+    text = draft(
+        "I'd love to introduce you to Sam Ortiz, who builds soil sensors. You two should meet."
+    )
     assert "forward" not in lint(text)
 
 
 # --- asks-without-giving -----------------------------------------------------------------------
 
+
 def test_asks_without_giving_fires_on_a_bare_ask(lint):
     text = draft(f"I'm Al, and I run the data team at Tidewell. {INTRO}")
     f = one(lint(text), "giving", text, INTRO)
-    assert f.evidence == (ask_evidence(INTRO, MODAL),
-                          "no offer, pointer or interest in the reader's own work")
+    assert f.evidence == (
+        ask_evidence(INTRO, MODAL),
+        "no offer, pointer or interest in the reader's own work",
+    )
 
 
 def test_asks_without_giving_quiet_when_the_draft_shows_interest(lint):
@@ -293,16 +337,20 @@ def test_asks_without_giving_need_without_an_ask(lint):
 
 
 def test_volunteers_reader(lint):
-    text = draft("I'd love to introduce you to Sam Ortiz, who builds soil sensors. "
-                 "I told her you'd be happy to chat.")
+    text = draft(
+        "I'd love to introduce you to Sam Ortiz, who builds soil sensors. "
+        "I told her you'd be happy to chat."
+    )
     found = lint(text)
     f = one(found, "giving-volunteer", text, "I told her you'd be happy to chat")
-    assert f.evidence == ("commits the reader's time for someone else: "
-                          "'I told her you'd be happy to chat'",)
+    assert f.evidence == (
+        "commits the reader's time for someone else: 'I told her you'd be happy to chat'",
+    )
     assert "giving" not in found
 
 
 # --- generic-blast -----------------------------------------------------------------------------
+
 
 def test_generic_blast_group_greeting(lint):
     text = "Dear friends and colleagues,\n\nCould you share the slides?\n\nThanks,\nAl\n"
@@ -348,13 +396,16 @@ def test_mass_phrases(lint):
 
 # --- research-burden ---------------------------------------------------------------------------
 
+
 def test_research_burden_and_open_sets(lint):
     ask = "Do you know anyone who is hiring data engineers there?"
     text = draft(f"I'm moving to Leeds in June. {ask}")
     found = lint(text)
     f = one(found, "burden", text, ask)
-    assert f.evidence == (ask_evidence(ask, "question asking the reader for something"),
-                          "the reader must search: 'anyone who'")
+    assert f.evidence == (
+        ask_evidence(ask, "question asking the reader for something"),
+        "the reader must search: 'anyone who'",
+    )
     assert "burden-narrow" not in found
 
 
@@ -415,9 +466,11 @@ def test_stacked_asks(lint):
     assert "selfish" not in found
 
 
-SELF_STORY = ("I left Corvane in May. I moved to Leeds and I started a course. I finished it in "
-              "June, and I want to work in data now. I think Harbor fits. "
-              "Could you introduce me to Dana at Harbor?")  # 6 writer clauses, 1 reader clause
+SELF_STORY = (
+    "I left Corvane in May. I moved to Leeds and I started a course. I finished it in "
+    "June, and I want to work in data now. I think Harbor fits. "
+    "Could you introduce me to Dana at Harbor?"
+)  # 6 writer clauses, 1 reader clause
 
 
 def test_self_focus_and_min_self_clauses(lint):
