@@ -1,19 +1,20 @@
-"""Whole-process benchmark of `intro-lint check` against a bare spaCy baseline. A report, not a test.
+"""Whole-process benchmark of `intro-lint check` against bare spaCy. A report, not a test.
 
     python benchmarks/bench_check.py [-n 600] [--runs 3] [--cold-runs 5] [--quick] [--profile]
 
-Run it with the venv's Python (`.venv/bin/python benchmarks/bench_check.py`): the `intro-lint` script
-beside sys.executable is the one measured, and the baseline uses the same interpreter.
+Run it with the venv's Python (`.venv/bin/python benchmarks/bench_check.py`): the `intro-lint`
+script beside sys.executable is the one measured, and the baseline uses the same interpreter.
 
 (a/b) throughput: `intro-lint check --format json --fail-on never D1.txt ... Dn.txt` versus a bare
       process that loads the same pipeline and runs `list(nlp.pipe(texts, batch_size=32))` over the
       same files; `--runs` runs of each, alternating; medians and ratio check/bare (target <= 1.2).
-(c)   cold start: `intro-lint check` of one draft versus `python -c "import spacy; spacy.load(NAME)"`;
-      `--cold-runs` runs of each, alternating; medians and ratio (target <= 1.3).
+(c)   cold start: `intro-lint check` of one draft versus
+      `python -c "import spacy; spacy.load(NAME)"`; `--cold-runs` runs of each, alternating;
+      medians and ratio (target <= 1.3).
 
-Always exits 0; prints "OVER TARGET" for each ratio above its target. With --profile (or whenever the
-throughput ratio is over target, unless --no-profile) it also profiles one check process and one bare
-process (benchmarks/profile_check.py) to show where the extra time goes.
+Always exits 0; prints "OVER TARGET" for each ratio above its target. With --profile (or whenever
+the throughput ratio is over target, unless --no-profile) it also profiles one check process and
+one bare process (benchmarks/profile_check.py) to show where the extra time goes.
 """
 
 from __future__ import annotations
@@ -101,7 +102,8 @@ def alternate(label_cmds: list[tuple[str, list[str], object]], runs: int) -> dic
             CPU.setdefault(label, []).append(_last_cpu)
             status = f"  PROBLEM: {problem}" if problem else ""
             print(
-                f"  run {i + 1}/{runs}  {label:<24} {elapsed:7.2f} s wall {_last_cpu:7.2f} s cpu{status}",
+                f"  run {i + 1}/{runs}  {label:<24} {elapsed:7.2f} s wall"
+                f" {_last_cpu:7.2f} s cpu{status}",
                 flush=True,
             )
     return times
@@ -111,20 +113,20 @@ def row(label: str, samples: list[float], cpu: list[float], per: int | None = No
     med = statistics.median(samples)
     per_draft = f"{1000 * med / per:8.1f}" if per else f"{'':>8}"
     return (
-        f"  {label:<34} {len(samples):>4} {med:9.2f} {min(samples):9.2f} {max(samples):9.2f} {per_draft}"
-        f" {statistics.median(cpu):9.2f}"
+        f"  {label:<34} {len(samples):>4} {med:9.2f} {min(samples):9.2f} {max(samples):9.2f}"
+        f" {per_draft} {statistics.median(cpu):9.2f}"
     )
 
 
 def ratio_line(name: str, num: str, den: str, target: float) -> tuple[str, bool]:
-    """Ratio of wall-time medians (the one judged against the target), with the CPU-time ratio beside it."""
+    """Ratio of wall-time medians (judged against the target), with the CPU-time ratio beside it."""
     wall_n, wall_d = statistics.median(RESULTS[num]), statistics.median(RESULTS[den])
     cpu_r = statistics.median(CPU[num]) / statistics.median(CPU[den])
     r = wall_n / wall_d
     over = r > target
     text = (
-        f"  {name:<34} {r:6.2f}   target <= {target:.1f}   (check - bare = {wall_n - wall_d:+.2f} s;"
-        f" cpu ratio {cpu_r:.2f})"
+        f"  {name:<34} {r:6.2f}   target <= {target:.1f}"
+        f"   (check - bare = {wall_n - wall_d:+.2f} s; cpu ratio {cpu_r:.2f})"
     )
     return (text + ("   OVER TARGET" if over else "   ok")), over
 
@@ -211,10 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         return elapsed, (f"exit code {rc}: {out.strip()[-300:]}" if rc else None)
 
     print(
-        f"intro-lint bench: python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} cores"
+        f"intro-lint bench: python {sys.version.split()[0]} ({sys.executable}),"
+        f" {os.cpu_count()} cores"
     )
     print(
-        f"  intro-lint: {' '.join(lint)}   pipeline: {name}   drafts: {args.n} (seed {args.seed}) in {work}"
+        f"  intro-lint: {' '.join(lint)}   pipeline: {name}"
+        f"   drafts: {args.n} (seed {args.seed}) in {work}"
     )
     words = sum(len(Path(p).read_text(encoding="utf-8").split()) for p in paths)
     print(f"  {words} words in all, {words / max(1, len(paths)):.0f} per draft")
@@ -260,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(
-        f"  {'wall time (s)':<34} {'runs':>4} {'median':>9} {'min':>9} {'max':>9} {'ms/draft':>8} {'cpu med':>9}"
+        f"  {'wall time (s)':<34} {'runs':>4} {'median':>9} {'min':>9} {'max':>9}"
+        f" {'ms/draft':>8} {'cpu med':>9}"
     )
     over_throughput = False
     lines = []
@@ -312,11 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     for line in lines:
         print(line)
     print(
-        f"  targets: throughput check/bare <= {CHECK_TARGET}, cold start check/bare <= {COLD_TARGET}"
+        f"  targets: throughput check/bare <= {CHECK_TARGET},"
+        f" cold start check/bare <= {COLD_TARGET}"
     )
     print(
-        f"  load average after: {load_average()} on {os.cpu_count()} cores (these runs add ~1.0 themselves; "
-        f"more means other work shared the cores: expect 10-20% noise)"
+        f"  load average after: {load_average()} on {os.cpu_count()} cores (these runs add ~1.0 "
+        f"themselves; more means other work shared the cores: expect 10-20% noise)"
     )
 
     if args.profile or (over_throughput and not args.no_profile):

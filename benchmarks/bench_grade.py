@@ -2,23 +2,24 @@
 
     python benchmarks/bench_grade.py [-n 1200] [--runs 3] [--rss-n 10000] [--quick] [--dask]
 
-Run it with the venv's Python (`.venv/bin/python benchmarks/bench_grade.py`): the `intro-lint` script
-beside sys.executable is the one measured, and the baseline uses the same interpreter.
+Run it with the venv's Python (`.venv/bin/python benchmarks/bench_grade.py`): the `intro-lint`
+script beside sys.executable is the one measured, and the baseline uses the same interpreter.
 
 (a) throughput: `intro-lint grade DIR --out x.json --jobs 2 --no-cache` versus a bare single process
-    that loads the same pipeline and runs `list(nlp.pipe(texts, batch_size=32))` over the same files;
-    `--runs` runs of each, alternating; speed-up bare/grade (target >= 1.5).
-(b) re-grade: the same grade with the cache on, first into an empty cache, then again unchanged (cache
-    warm: finished reports are reused); `--runs` rounds; speed-up first/re-grade (target >= 5). Each round
-    also re-grades with a changed rubric (`--ignore vague-ask`), which reuses the parsed docs but must
-    analyse and score every draft again (b'; reported, no target).
-(c) peak memory of one `grade --jobs 2 --no-cache` over `--rss-n` drafts (default 10,000): the largest
-    single process (wait4's ru_maxrss) and the peak sum over the process tree (RSS, and PSS, which
-    counts pages shared between the workers once), sampled every 0.2 s with psutil when installed.
+    that loads the same pipeline and runs `list(nlp.pipe(texts, batch_size=32))` over the same
+    files; `--runs` runs of each, alternating; speed-up bare/grade (target >= 1.5).
+(b) re-grade: the same grade with the cache on, first into an empty cache, then again unchanged
+    (cache warm: finished reports are reused); `--runs` rounds; speed-up first/re-grade (target
+    >= 5). Each round also re-grades with a changed rubric (`--ignore vague-ask`), which reuses the
+    parsed docs but must analyse and score every draft again (b'; reported, no target).
+(c) peak memory of one `grade --jobs 2 --no-cache` over `--rss-n` drafts (default 10,000): the
+    largest single process (wait4's ru_maxrss) and the peak sum over the process tree (RSS, and
+    PSS, which counts pages shared between the workers once), sampled every 0.2 s with psutil when
+    installed.
 
-Every grade run is validated (exit code 0, JSON with one report per draft, none with an error) and every
-baseline run must print the draft count, so a broken run shows `PROBLEM: ...` instead of a fast time.
-The cache lives in a temporary XDG_CACHE_HOME, never the user's. Always exits 0.
+Every grade run is validated (exit code 0, JSON with one report per draft, none with an error) and
+every baseline run must print the draft count, so a broken run shows `PROBLEM: ...` instead of a
+fast time. The cache lives in a temporary XDG_CACHE_HOME, never the user's. Always exits 0.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ class Series:
 
 
 def grade_cmd() -> list[str]:
-    """`intro-lint grade`, or the grading module run directly while the CLI does not register it yet."""
+    """`intro-lint grade`, or the grading module run directly while the CLI lacks the command."""
     base = [*intro_lint_cmd(), "grade"]
     probe = subprocess.run([*base, "--help"], capture_output=True, stdin=subprocess.DEVNULL)
     return (
@@ -245,10 +246,12 @@ def main(argv: list[str] | None = None) -> int:
     pipe_opt = ["--pipeline", args.pipeline] if args.pipeline else []
 
     print(
-        f"intro-lint grade bench: python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} cores"
+        f"intro-lint grade bench: python {sys.version.split()[0]} ({sys.executable}),"
+        f" {os.cpu_count()} cores"
     )
     print(
-        f"  grade: {' '.join(grade)}   pipeline: {name}   drafts: {args.n} (seed {args.seed}) in {drafts}"
+        f"  grade: {' '.join(grade)}   pipeline: {name}"
+        f"   drafts: {args.n} (seed {args.seed}) in {drafts}"
     )
     make_drafts.generate(drafts, args.n, args.seed)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in drafts.glob("draft-*.txt"))
@@ -301,8 +304,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
     if "b" not in args.skip:
         print(
-            f"(b) first grade into an empty cache, an unchanged re-grade, a re-grade after a rubric change "
-            f"(--ignore {RUBRIC_CHANGE}); {args.runs} rounds"
+            f"(b) first grade into an empty cache, an unchanged re-grade, "
+            f"a re-grade after a rubric change (--ignore {RUBRIC_CHANGE}); {args.runs} rounds"
         )
         for i in range(args.runs):
             shutil.rmtree(cache_home, ignore_errors=True)
@@ -321,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(
-        f"  {'wall time (s)':<40} {'runs':>4} {'median':>9} {'min':>9} {'max':>9} {'ms/draft':>8} {'cpu med':>9}"
+        f"  {'wall time (s)':<40} {'runs':>4} {'median':>9} {'min':>9} {'max':>9}"
+        f" {'ms/draft':>8} {'cpu med':>9}"
     )
     for label, series in results.items():
         print(row(label, series, args.rss_n if label.endswith("(c)") else args.n))
@@ -366,22 +370,25 @@ def main(argv: list[str] | None = None) -> int:
     if big_label in results:
         run = results[big_label].runs[0]
         print(
-            f"  (c) peak memory, {args.rss_n} drafts: largest process {mb(run.maxrss_mb)}; whole tree "
-            f"{mb(run.tree_rss_mb)} RSS, {mb(run.tree_pss_mb)} PSS"
+            f"  (c) peak memory, {args.rss_n} drafts: largest process {mb(run.maxrss_mb)}; "
+            f"whole tree {mb(run.tree_rss_mb)} RSS, {mb(run.tree_pss_mb)} PSS"
         )
         small = results.get("grade --no-cache (a)")
         if small and small.runs[0].tree_pss_mb and run.tree_pss_mb:
             ratio = run.tree_pss_mb / statistics.median(r.tree_pss_mb or 0 for r in small.runs)
             print(
-                f"      vs {args.n} drafts: {statistics.median(r.tree_pss_mb or 0 for r in small.runs):.0f} MB "
-                f"PSS -> x{ratio:.2f} for x{args.rss_n / args.n:.1f} the drafts (bounded memory keeps this near 1)"
+                f"      vs {args.n} drafts: "
+                f"{statistics.median(r.tree_pss_mb or 0 for r in small.runs):.0f} MB "
+                f"PSS -> x{ratio:.2f} for x{args.rss_n / args.n:.1f} the drafts "
+                f"(bounded memory keeps this near 1)"
             )
     print(
-        f"  targets: (a) bare/grade >= {THROUGHPUT_TARGET}, (b) first/re-grade >= {REGRADE_TARGET}; (c) is reported"
+        f"  targets: (a) bare/grade >= {THROUGHPUT_TARGET},"
+        f" (b) first/re-grade >= {REGRADE_TARGET}; (c) is reported"
     )
     print(
-        f"  load average after: {load_average()} on {os.cpu_count()} cores (more than ~2 means other work "
-        f"shared the cores: rerun on a quiet machine)"
+        f"  load average after: {load_average()} on {os.cpu_count()} cores "
+        f"(more than ~2 means other work shared the cores: rerun on a quiet machine)"
     )
     tmp.cleanup()
     return 0

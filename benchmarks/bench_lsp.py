@@ -1,20 +1,22 @@
-"""Edit-to-diagnostics latency of `intro-lint lsp` against one bare `nlp()` call. A report, not a test.
+"""Edit-to-diagnostics latency of `intro-lint lsp` against one bare `nlp()`. A report, not a test.
 
-    .venv/bin/python benchmarks/bench_lsp.py [--edits 60] [--warmup 5] [--words 250] [--pipeline NAME]
+    .venv/bin/python benchmarks/bench_lsp.py [--edits 60] [--warmup 5] [--words 250]
+        [--pipeline NAME]
 
 Loads the same pipeline with bare `spacy.load` in this process, then starts the real server
-(`python -m intro_lint.apps.lsp`, the checkout's code) under a pygls client over stdio, opens one ~250-word
-draft and waits for its diagnostics, makes `--warmup` untimed edits, then `--edits` timed ones, one at
-a time: each edit is an incremental didChange that adds or removes one word at the end of a
-paragraph, timed from just before it is sent to the publishDiagnostics for that version. Right after
-each edit, `nlp(text)` on the same text is timed here, so the pairs share whatever else the machine
-is doing (on a shared 2-core VM, other work can slow every parse by 1.5-2x for seconds at a time).
-Prints p50/p95 of both, the ratio of the p50s and the median of the per-pair ratios (target:
+(`python -m intro_lint.apps.lsp`, the checkout's code) under a pygls client over stdio, opens one
+~250-word draft and waits for its diagnostics, makes `--warmup` untimed edits, then `--edits` timed
+ones, one at a time: each edit is an incremental didChange that adds or removes one word at the end
+of a paragraph, timed from just before it is sent to the publishDiagnostics for that version. Right
+after each edit, `nlp(text)` on the same text is timed here, so the pairs share whatever else the
+machine is doing (on a shared 2-core VM, other work can slow every parse by 1.5-2x for seconds at a
+time). Prints p50/p95 of both, the ratio of the p50s and the median of the per-pair ratios (target:
 <= 1.3x one bare parse), and the server's RSS (VmRSS and peak VmHWM from /proc/PID/status).
 
-What the ratio covers beyond the parse: JSON-RPC both ways, applying the change to the server's copy,
-settings lookup (project files, walking up from the draft's folder), reading the buffer, the
-boundaries component, detectors and textstat, the rules, and building the diagnostics. Always exits 0.
+What the ratio covers beyond the parse: JSON-RPC both ways, applying the change to the server's
+copy, settings lookup (project files, walking up from the draft's folder), reading the buffer, the
+boundaries component, detectors and textstat, the rules, and building the diagnostics. Always
+exits 0.
 """
 
 from __future__ import annotations
@@ -33,20 +35,24 @@ from pygls.lsp.client import LanguageClient
 TARGET = 1.3
 PARAGRAPHS = [
     "Hi Malik,",
-    "Congratulations on the Routewise launch last week! I read your write-up on how the team rebuilt "
-    "the dispatch engine around live traffic data, and the part about cutting failed deliveries by a "
-    "fifth was the clearest explanation of routing trade-offs I have seen this year.",
-    "I am writing because my friend Ines Alvarez is moving on from Harborline Health, where she has led "
-    "supply planning for four years. She rebuilt their demand forecasting from spreadsheets into a "
-    "small Python service that the regional managers now use every morning, and she cut stock-outs at "
-    "their clinics by about thirty percent while holding inventory flat.",
-    "I saw that you are connected to Hannah Morgan, the head of operations at Fernway. Would you be "
-    "willing to forward the short note below to Hannah? Ines is interested in the operations lead role "
-    "Fernway posted last month, and her forecasting work maps closely onto what the posting describes.",
-    "Hi Hannah, I'm Ines Alvarez, supply planning lead at Harborline Health. I'd value twenty minutes "
-    "to hear how Fernway plans stock across its new sites; my resume is here: https://example.org/ines.",
-    "If it would help, I'm happy to introduce you to the analytics team at Tidewater, who asked me last "
-    "week about dispatch data. Either way, let's catch up properly when you are next in Denver.",
+    "Congratulations on the Routewise launch last week! I read your write-up on how the team "
+    "rebuilt the dispatch engine around live traffic data, and the part about cutting failed "
+    "deliveries by a fifth was the clearest explanation of routing trade-offs I have seen this "
+    "year.",
+    "I am writing because my friend Ines Alvarez is moving on from Harborline Health, where she "
+    "has led supply planning for four years. She rebuilt their demand forecasting from "
+    "spreadsheets into a small Python service that the regional managers now use every morning, "
+    "and she cut stock-outs at their clinics by about thirty percent while holding inventory flat.",
+    "I saw that you are connected to Hannah Morgan, the head of operations at Fernway. Would you "
+    "be willing to forward the short note below to Hannah? Ines is interested in the operations "
+    "lead role Fernway posted last month, and her forecasting work maps closely onto what the "
+    "posting describes.",
+    "Hi Hannah, I'm Ines Alvarez, supply planning lead at Harborline Health. I'd value twenty "
+    "minutes to hear how Fernway plans stock across its new sites; my resume is here: "
+    "https://example.org/ines.",
+    "If it would help, I'm happy to introduce you to the analytics team at Tidewater, who asked "
+    "me last week about dispatch data. Either way, let's catch up properly when you are next in "
+    "Denver.",
     "Thanks,\nPriya",
 ]
 
@@ -127,7 +133,7 @@ def change(
 async def edit_latencies(
     client: Client, uri: str, text: str, args, parse
 ) -> tuple[list[float], list[float]]:
-    """Server edit-to-diagnostics times, and bare parse times of the same text taken right after each."""
+    """Server edit-to-diagnostics times, and bare parse times of the same text right after each."""
     done = client.expect(uri, 1)
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
@@ -223,20 +229,22 @@ def report(
 ) -> None:
     ms = lambda s: f"{s * 1000:7.1f} ms"  # noqa: E731
     print(
-        f"draft: {len(text.split())} words; pipeline {name}; {args.warmup} warm-up + {args.edits} timed edits"
+        f"draft: {len(text.split())} words; pipeline {name};"
+        f" {args.warmup} warm-up + {args.edits} timed edits"
     )
     print(
-        f"edit -> diagnostics  p50 {ms(p(timings, 0.5))}  p95 {ms(p(timings, 0.95))}  min {ms(min(timings))}"
+        f"edit -> diagnostics  p50 {ms(p(timings, 0.5))}  p95 {ms(p(timings, 0.95))}"
+        f"  min {ms(min(timings))}"
     )
     print(
         f"bare nlp(text)       p50 {ms(p(bare, 0.5))}  p95 {ms(p(bare, 0.95))}  min {ms(min(bare))}"
     )
     ratio = p(timings, 0.5) / p(bare, 0.5)
     flag = "" if ratio <= TARGET else "  OVER TARGET"
-    paired = statistics.median(t / b for t, b in zip(timings, bare))
+    paired = statistics.median(t / b for t, b in zip(timings, bare, strict=True))
     print(
-        f"ratio p50/p50 {ratio:.2f}x (target <= {TARGET}x){flag}; median per-edit ratio {paired:.2f}x; "
-        f"p95/p95 {p(timings, 0.95) / p(bare, 0.95):.2f}x"
+        f"ratio p50/p50 {ratio:.2f}x (target <= {TARGET}x){flag}; "
+        f"median per-edit ratio {paired:.2f}x; p95/p95 {p(timings, 0.95) / p(bare, 0.95):.2f}x"
     )
     print(f"server RSS {memory.get('VmRSS', '?')} (peak {memory.get('VmHWM', '?')})")
 

@@ -2,14 +2,15 @@
 
     python benchmarks/make_drafts.py OUT_DIR [-n 600] [--seed 0] [--eml 0]
 
-Each draft (~100-250 words) is assembled from templates: a greeting, a few context sentences, one or
-more asks, an optional offer, an optional closing line and a sign-off, filled with names, companies,
-roles and topics drawn from small lists by a seeded RNG. The same (n, seed, eml) always writes the
-same files. Drafts mix good habits (specific ask, forwardable blurb, an offer) with the weak ones the
-rules look for (vague asks, "pick your brain", long silences, placeholders), so the rules do real work.
+Each draft (~100-250 words) is assembled from templates: a greeting, a few context sentences, one
+or more asks, an optional offer, an optional closing line and a sign-off, filled with names,
+companies, roles and topics drawn from small lists by a seeded RNG. The same (n, seed, eml) always
+writes the same files. Drafts mix good habits (specific ask, forwardable blurb, an offer) with the
+weak ones the rules look for (vague asks, "pick your brain", long silences, placeholders), so the
+rules do real work.
 
-Files are named draft-0001.txt ... (and draft-0001.eml ... for the --eml ones); stale draft-*.txt and
-draft-*.eml files already in OUT_DIR are removed first so a folder never mixes two runs.
+Files are named draft-0001.txt ... (and draft-0001.eml ... for the --eml ones); stale draft-*.txt
+and draft-*.eml files already in OUT_DIR are removed first so a folder never mixes two runs.
 """
 
 from __future__ import annotations
@@ -153,17 +154,22 @@ GREETINGS = [
     "Dear friends and colleagues,",
 ]
 CONTEXT = [
-    "Congratulations on {company}'s new round; the announcement about {topic} was the clearest I've read.",
+    "Congratulations on {company}'s new round; the announcement about {topic} was the clearest "
+    "I've read.",
     "It's been a while since we last caught up in {city}.",
     "I hope things are going well at {company}.",
     "I saw your post about {topic} and it changed how I think about the problem.",
-    "We met at the {topic} meetup in {city} last {month}, when you spoke about your first year at {company}.",
+    "We met at the {topic} meetup in {city} last {month}, when you spoke about your first year at "
+    "{company}.",
     "I know it's been too long since our last coffee; that one is on me.",
     "Sorry for the long silence, I've been heads down since {month}.",
-    "I'm reaching out because I was recently laid off from {company} and I'm exploring what comes next.",
+    "I'm reaching out because I was recently laid off from {company} and I'm exploring what comes "
+    "next.",
     "{candidate} and I worked together at {company2} for three years, where {pronoun} led {topic}.",
-    "{candidate} is currently {role2} at {company2}, where {pronoun} cut the monthly close from 12 days to 5.",
-    "Your team at {company} is opening an office in {city}, which is exactly where {candidate} is based.",
+    "{candidate} is currently {role2} at {company2}, where {pronoun} cut the monthly close from "
+    "12 days to 5.",
+    "Your team at {company} is opening an office in {city}, which is exactly where {candidate} is "
+    "based.",
     "I've been following {company}'s work on {topic} since the pilot last {month}.",
     "I'm working on a startup in {topic} and we're about to start a seed raise.",
     "Our team has spent the last year on {topic}, and we now have four paying customers.",
@@ -179,20 +185,22 @@ ASKS = [
     "Would you be open to a 20-minute call next week about how {company} approached {topic}?",
     "Would you forward the note below to {target}? It is written to be forwarded as is.",
     "Any intros would help.",
-    "Would you like an intro to {candidate}? If you're open to it, reply \"yes\" and I'll connect you both.",
+    "Would you like an intro to {candidate}? If you're open to it, reply \"yes\" and I'll connect "
+    "you both.",
     "Could you tell me whether {company} is hiring a {role} in {city} this quarter?",
     "Let me know if you know anyone at [Company] in the [Department] team.",
     "I'd be grateful for an introduction to someone on the {topic} team at {company}.",
-    "Would you be willing to be a reference for {candidate} for the {role} role at {company} by {month} 15?",
+    "Would you be willing to be a reference for {candidate} for the {role} role at {company} by "
+    "{month} 15?",
     "If you think of anyone, please let me know.",
     "Would you be up for reviewing our deck before we send it to {target}? The deck is attached.",
 ]
 BLURBS = [
-    "Note for {target}: {candidate} is {role2} at {company2}, where {pronoun} built the planning model behind "
-    "a $120M round. {Pronoun} is applying for the {role} role and would value 20 minutes to learn what the "
-    "first year needs to deliver.",
-    "Short blurb you can forward: {candidate} ran {topic} at {company2} from 12 people to 80 and now advises "
-    "early-stage teams in {city}.",
+    "Note for {target}: {candidate} is {role2} at {company2}, where {pronoun} built the planning "
+    "model behind a $120M round. {Pronoun} is applying for the {role} role and would value 20 "
+    "minutes to learn what the first year needs to deliver.",
+    "Short blurb you can forward: {candidate} ran {topic} at {company2} from 12 people to 80 and "
+    "now advises early-stage teams in {city}.",
 ]
 OFFERS = [
     "In return, I'd be glad to introduce you to {mutual}, who has solved {topic} twice.",
@@ -291,9 +299,7 @@ def make_eml(s: dict[str, str], text: str, index: int, seed: int) -> bytes:
     msg["From"] = f"{s['sender']} <{s['sender'].lower()}@example.com>"
     msg["To"] = f"{s['reader']} <{s['reader'].lower()}@example.org>"
     msg["Subject"] = f"Quick question about {s['topic']} at {s['company']}"
-    msg["Date"] = format_datetime(
-        datetime(2026, 1, 5, 9, 0, tzinfo=UTC) + timedelta(hours=index)
-    )
+    msg["Date"] = format_datetime(datetime(2026, 1, 5, 9, 0, tzinfo=UTC) + timedelta(hours=index))
     msg["Message-ID"] = f"<bench-{seed}-{index}@example.com>"
     msg.set_content(text)
     return bytes(msg)

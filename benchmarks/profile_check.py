@@ -1,15 +1,16 @@
-"""Where does a `intro-lint check` process spend its time, next to a bare spaCy process? A report.
+"""Where does a `intro-lint check` process spend its time, next to bare spaCy? A report.
 
     python benchmarks/profile_check.py [-n 600] [--seed 0] [DIR_OR_FILES...]
 
 Three views of one check process over the same drafts (default: 600 generated ones):
-1. `-X importtime`: import time by top-level package (self-reported by CPython; adds a little overhead).
+1. `-X importtime`: import time by top-level package (self-reported by CPython; adds a little
+   overhead).
 2. cProfile (`python -m cProfile -m intro_lint check ...`), cumulative time per phase: imports,
-   settings, rule catalogue, reading, pipeline load, nlp.pipe (and the intro_lint_boundaries component
-   inside it), analysis (detectors + textstat), rules, report building, JSON rendering.
-   The bare baseline (`spacy.load` + `list(nlp.pipe(texts, batch_size=32))`) is profiled the same way
-   and shown beside it. cProfile inflates pure-Python code more than spaCy's compiled parts, so read
-   the shares, not the absolute seconds. Phases nest (imports happen inside other phases; the
+   settings, rule catalogue, reading, pipeline load, nlp.pipe (and the intro_lint_boundaries
+   component inside it), analysis (detectors + textstat), rules, report building, JSON rendering.
+   The bare baseline (`spacy.load` + `list(nlp.pipe(texts, batch_size=32))`) is profiled the same
+   way and shown beside it. cProfile inflates pure-Python code more than spaCy's compiled parts, so
+   read the shares, not the absolute seconds. Phases nest (imports happen inside other phases; the
    boundaries component runs inside nlp.pipe), so the column does not add up to the total.
 3. The top functions of the check process by own time.
 """
@@ -32,18 +33,18 @@ sys.path.insert(0, str(HERE))
 PHASES = [
     ("whole process (profiled)", None, None),
     ("imports, all (nested in phases)", "<frozen importlib._bootstrap>", "_find_and_load"),
-    ("settings (config files)", "intro_lint/cli.py", "_settings"),
-    ("rule catalogue (TOML + pydantic)", "intro_lint/cli.py", "_linter"),
-    ("read drafts", "intro_lint/cli.py", "_read_all"),
+    ("settings (config files)", "intro_lint/apps/cli/common.py", "settings_for"),
+    ("rule catalogue (TOML + pydantic)", "intro_lint/linter.py", "_loaded"),
+    ("read drafts", "intro_lint/read/message.py", "read_many"),
     ("read drafts (bare: read_text)", "pathlib.py", "read_text"),
     ("pipeline load (spacy.load)", "spacy/__init__.py", "load"),
     ("nlp.pipe (parse)", "spacy/language.py", "pipe"),
-    ("  of which intro_lint_boundaries", "intro_lint/boundaries.py", "mark_boundaries"),
-    ("analysis (detectors + textstat)", "intro_lint/analysis.py", "analyse"),
-    ("  of which textstat metrics", "intro_lint/analysis.py", "_metrics"),
-    ("rules (engine.run)", "intro_lint/engine.py", "run"),
-    ("report build (score, locate)", "intro_lint/lint.py", "build_report"),
-    ("render JSON", "intro_lint/formatters/__init__.py", "render"),
+    ("  of which intro_lint_boundaries", "intro_lint/analyse/boundaries.py", "mark_boundaries"),
+    ("analysis (detectors + textstat)", "intro_lint/analyse/analysis.py", "analyse"),
+    ("  of which textstat metrics", "intro_lint/analyse/metrics.py", "metrics"),
+    ("rules (engine.run)", "intro_lint/check/engine.py", "run"),
+    ("report build (score, locate)", "intro_lint/linter.py", "build_report"),
+    ("render JSON", "intro_lint/report/__init__.py", "render"),
     ("write output (click.echo)", "click/utils.py", "echo"),
 ]
 
@@ -127,7 +128,8 @@ def report(paths: list[str], name: str, pipeline: str | None = None) -> None:
         rest_b = sum(v for r, v in imp_bare.items() if r not in shown)
         print(f"  {'(others)':<34} {rest_c:8.3f} {rest_b:8.3f}")
         print(
-            f"  {'total import time':<34} {sum(imp_check.values()):8.3f} {sum(imp_bare.values()):8.3f}"
+            f"  {'total import time':<34} {sum(imp_check.values()):8.3f}"
+            f" {sum(imp_bare.values()):8.3f}"
         )
 
         check_stats = cprofile(["-m", "intro_lint", *check_args], Path(tmp) / "check.prof")

@@ -1,4 +1,4 @@
-"""What the whole-process benchmarks share: which intro-lint to run, and checks that a run really did its work."""
+"""What the whole-process benchmarks share: which intro-lint to run, checks that a run worked."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def reports_problem(out_path: Path, n: int, rc: int, output: str) -> str | None:
 
 
 def bare_problem(output: str, n: int, rc: int) -> str | None:
-    """What is wrong with a bare-spaCy run, which must print the number of docs it parsed, or None."""
+    """What is wrong with a bare-spaCy run (it must print how many docs it parsed), or None."""
     if rc != 0:
         return f"exit code {rc}: {output.strip()[-300:]}"
     if output.split()[:1] != [str(n)]:

@@ -65,7 +65,8 @@ BECKY_RESUME = [
     (11, "Lumen Health - Senior Director, FP&A (2021-present)"),
     (
         11,
-        "  Built the planning model behind a $120M Series D; cut the monthly close from 12 to 5 days.",
+        "  Built the planning model behind a $120M Series D; cut the monthly close from 12 to "
+        "5 days.",
     ),
     (11, "  Led audit readiness and a $14M cost program across 6 clinics."),
     (11, "Corvid Diagnostics - Director of Finance (2017-2021)"),
@@ -81,7 +82,7 @@ JOB_DESCRIPTION = [
 ]
 
 
-# --- messages ---------------------------------------------------------------------------------------
+# --- messages -------------------------------------------------------------------------------------
 
 
 def new_message(sender: str, to: str, subject: str, day: int, msg_id: str) -> EmailMessage:
@@ -97,15 +98,26 @@ def new_message(sender: str, to: str, subject: str, day: int, msg_id: str) -> Em
 JEFF_REWRITE = """\
 Hi Bob,
 
-Congratulations on Fernway's Series C, and on finally opening the Denver office you'd been talking about for years. I know it's been too long since our last coffee; that one is on me.
+Congratulations on Fernway's Series C, and on finally opening the Denver office you'd been talking \
+about for years. I know it's been too long since our last coffee; that one is on me.
 
-A concrete ask, and an easy no if it isn't a fit: I saw on LinkedIn that you know Priya Natarajan, the CFO at Harborline Health. Harborline posted a VP of Finance role last week (https://example.org/harborline/vp-finance), and my former colleague Becky Alvarez fits it closely. Would you be willing to forward the note below to Priya? Becky's resume is attached.
+A concrete ask, and an easy no if it isn't a fit: I saw on LinkedIn that you know Priya Natarajan, \
+the CFO at Harborline Health. Harborline posted a VP of Finance role last week \
+(https://example.org/harborline/vp-finance), and my former colleague Becky Alvarez fits it \
+closely. Would you be willing to forward the note below to Priya? Becky's resume is attached.
 
 Note for Priya, written to be forwarded as is:
 
-Becky Alvarez is Senior Director of FP&A at Lumen Health, where she built the planning model behind its $120M Series D and cut the monthly close from 12 days to 5. Before that she ran finance at Corvid Diagnostics through two acquisitions. She is applying for Harborline's VP of Finance role and would value 20 minutes with Priya to learn what the first year in the role needs to deliver. Harborline is opening new clinics this year, and Becky has led finance through exactly that kind of multi-site expansion at Lumen. Her resume is attached.
+Becky Alvarez is Senior Director of FP&A at Lumen Health, where she built the planning model \
+behind its $120M Series D and cut the monthly close from 12 days to 5. Before that she ran finance \
+at Corvid Diagnostics through two acquisitions. She is applying for Harborline's VP of Finance \
+role and would value 20 minutes with Priya to learn what the first year in the role needs to \
+deliver. Harborline is opening new clinics this year, and Becky has led finance through exactly \
+that kind of multi-site expansion at Lumen. Her resume is attached.
 
-In return, and regardless of Priya: you mentioned you're hiring a controller for Denver. Two of the best controllers I've worked with are based in Colorado, and I'd be glad to introduce you to either of them this week.
+In return, and regardless of Priya: you mentioned you're hiring a controller for Denver. Two of \
+the best controllers I've worked with are based in Colorado, and I'd be glad to introduce you to \
+either of them this week.
 
 Thanks, Bob, and congratulations again.
 
@@ -115,9 +127,11 @@ Jeff
 INVESTOR_ASK = """\
 Hi Rachel,
 
-Hope all is well! We're raising our seed round for Tallyfold and things are moving fast, so I wanted to reach out.
+Hope all is well! We're raising our seed round for Tallyfold and things are moving fast, so I \
+wanted to reach out.
 
-I've attached our deck. Would you be able to intro us to any investors you know who might be interested? Anyone in fintech or SaaS would be great, or really anyone who writes seed checks.
+I've attached our deck. Would you be able to intro us to any investors you know who might be \
+interested? Anyone in fintech or SaaS would be great, or really anyone who writes seed checks.
 
 Let me know!
 
@@ -127,13 +141,20 @@ Omar
 REFERENCE_REQUEST = """\
 Hi Ana,
 
-I hope the billing launch went well; I saw the release notes last week and the new invoice view looks great.
+I hope the billing launch went well; I saw the release notes last week and the new invoice view \
+looks great.
 
-I'm a finalist for the Senior Data Analyst role at Harborline Health, and they've asked for one reference from a former manager. Would you be willing to be that reference? Their recruiter, Lena Park, would call you for about 15 minutes sometime between January 20 and 23.
+I'm a finalist for the Senior Data Analyst role at Harborline Health, and they've asked for one \
+reference from a former manager. Would you be willing to be that reference? Their recruiter, Lena \
+Park, would call you for about 15 minutes sometime between January 20 and 23.
 
-If you say yes, the most useful things to speak to are the staffing forecast we built for the clinics in 2024 and how I handled the data migration when the vendor changed. The job description is attached, and I'll send you a one-page summary of both projects so you don't have to dig for details.
+If you say yes, the most useful things to speak to are the staffing forecast we built for the \
+clinics in 2024 and how I handled the data migration when the vendor changed. The job description \
+is attached, and I'll send you a one-page summary of both projects so you don't have to dig for \
+details.
 
-If the timing is bad, just say so and I'll ask someone else; no explanation needed. And if you're still looking for a SQL reviewer for the new analysts, I'm happy to help with that this month.
+If the timing is bad, just say so and I'll ask someone else; no explanation needed. And if you're \
+still looking for a SQL reviewer for the new analysts, I'm happy to help with that this month.
 
 Thank you,
 Marcus
@@ -143,28 +164,37 @@ HTML_INTRO = """\
 <html><head><style>p { margin: 0 0 12px 0; font-family: Arial; }</style></head>
 <body>
 <p>Hi Sam,</p>
-<p>Congrats on the Northwind launch &mdash; the new pricing page is the clearest in the category.</p>
-<p>You mentioned that Lee Aguilar runs warehouse operations at Harbor&nbsp;&amp;&nbsp;Co. We help mid-size
-3PLs cut mis-picks with a scanner add-on, and Harbor&nbsp;&amp;&nbsp;Co is on three of our customers' shortlists.
+<p>Congrats on the Northwind launch &mdash; \
+the new pricing page is the clearest in the category.</p>
+<p>You mentioned that Lee Aguilar runs warehouse operations at Harbor&nbsp;&amp;&nbsp;Co. \
+We help mid-size
+3PLs cut mis-picks with a scanner add-on, and Harbor&nbsp;&amp;&nbsp;Co is on three of our \
+customers' shortlists.
 Would you be open to forwarding the two lines below to Lee?</p>
-<blockquote><i>Dana Okafor runs Pickright, which cut mis-picks by 38% at Ferro Logistics in six weeks.
-She'd like 20 minutes with Lee to see whether a pilot at the Tacoma warehouse makes sense. One-pager:
+<blockquote><i>\
+Dana Okafor runs Pickright, which cut mis-picks by 38% at Ferro Logistics in six weeks.
+She'd like 20 minutes with Lee to see whether a pilot at the Tacoma warehouse \
+makes sense. One-pager:
 <a href="https://example.org/pickright-one-pager">example.org/pickright-one-pager</a></i></blockquote>
-<p>And if the Northwind team ever wants a warehouse tour for the launch video, our Tacoma customer has offered one.</p>
+<p>And if the Northwind team ever wants a warehouse tour for the launch video, \
+our Tacoma customer has offered one.</p>
 <p>Thanks,<br>Dana</p>
 <p><img src="cid:logo@pickright.example" alt="Pickright" width="96"></p>
 </body></html>
 """
 
+# The signature delimiter is "-- " with its trailing space, written \x20 so it stays visible.
 REPLY_WITH_HISTORY = """\
 Hi Karen,
 
-Great to hear from you too! Things have been crazy on my end. Actually, while I have you: I'm starting to look for my next thing, maybe product or maybe strategy, not totally sure yet. Any intros to people at your company or anywhere else would really help.
+Great to hear from you too! Things have been crazy on my end. Actually, while I have you: I'm \
+starting to look for my next thing, maybe product or maybe strategy, not totally sure yet. Any \
+intros to people at your company or anywhere else would really help.
 
 Thanks!
 Leo
 
--- 
+--\x20
 Leo Brandt
 leo.brandt@example.com | +1 555 0142
 

@@ -40,7 +40,7 @@ class Linter:
         """One pass of nlp.pipe over the drafts, in input order."""
         batch = list(messages)
         docs = nlp_mod.parse_many(self.nlp, (analysable_text(m) for m in batch))
-        for message, doc in zip(batch, docs):
+        for message, doc in zip(batch, docs, strict=True):
             yield analyse(message, doc)
 
     def findings(self, analysis: Analysis, signals: Signals = NO_SIGNALS) -> list[Finding]:
@@ -56,7 +56,7 @@ class Linter:
         """Reports in input order; an item that failed to read becomes an error report."""
         items = list(items)
         good = [m for m in items if isinstance(m, Message)]
-        by_id = {id(m): self.report(a) for m, a in zip(good, self.analyse_many(good))}
+        by_id = {id(m): self.report(a) for m, a in zip(good, self.analyse_many(good), strict=True)}
         return [by_id[id(x)] if isinstance(x, Message) else error_report(x) for x in items]
 
 

@@ -43,7 +43,7 @@ def subscores(findings, rules, weights, metrics) -> dict[str, int]:
         room[rule.dimension] = (
             room.get(rule.dimension, 0.0) + weights.get(rule.id, rule.weight) * 1.5
         )
-    for f, d in zip(findings, deductions(findings, rules, weights)):
+    for f, d in zip(findings, deductions(findings, rules, weights), strict=True):
         dim = rules[f.rule].dimension
         lost[dim] = lost.get(dim, 0.0) + d
     out = {

@@ -1,6 +1,7 @@
 """Golden outputs for examples/: what each example draft scores and which rules it fires.
 
-After an intended change, regenerate with: INTRO_LINT_UPDATE_GOLDEN=1 python -m pytest tests/test_examples_golden.py
+After an intended change, regenerate with
+    INTRO_LINT_UPDATE_GOLDEN=1 python -m pytest tests/test_examples_golden.py
 and review the diff of tests/golden/examples.json like any other change.
 """
 
@@ -33,7 +34,7 @@ def current(linter) -> dict:
     reports = linter.lint([read_path(str(p)) for p in DRAFTS])
     return {
         p.name: {"score": r.score, "grade": r.grade, "rules": sorted({f.rule for f in r.findings})}
-        for p, r in zip(DRAFTS, reports)
+        for p, r in zip(DRAFTS, reports, strict=True)
     }
 
 

@@ -1,4 +1,4 @@
-"""The package's shape: stages that import only downstream-to-upstream, modules with one-line docstrings."""
+"""Package shape: stages import only downstream-to-upstream, modules have one-line docstrings."""
 
 from __future__ import annotations
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
 from intro_lint.read.message import read_path
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 FIRST_FIVE = {
     "long-silence",

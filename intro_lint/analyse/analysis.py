@@ -48,7 +48,7 @@ class Analysis:
 
 
 def blanked_text(message: Message) -> str:
-    """Message.text with suppression comments and an in-body signature blanked (offsets unchanged)."""
+    """Message.text, suppression comments and an in-body signature blanked (offsets unchanged)."""
     text = message.text
     spans = [sup.span for sup in message.suppressions]
     if message.signature and message.body.start <= message.signature.start < message.body.end:

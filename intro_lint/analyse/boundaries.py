@@ -36,7 +36,7 @@ TENSOR_NAME = "intro_lint_drop_tensor"
 
 
 def register_drop_tensor() -> str:
-    """Register the component that empties doc.tensor: no rule reads it, and worker processes ship it."""
+    """Register the component that empties doc.tensor: no rule reads it; workers ship it."""
     from spacy.language import Language
 
     if not Language.has_factory(TENSOR_NAME):
@@ -73,7 +73,8 @@ def _line_break_before(toks, i: int, line_len: int) -> bool:
 
 
 def _glued_full_stop(toks, i: int) -> bool:
-    """'over $500K. Could you' - the tokenizer keeps the stop on '500K.', so the parser misses the break."""
+    """'over $500K. Could you' - the tokenizer keeps the stop on '500K.', so the parser misses the
+    break."""
     prev, tok = toks[i - 1], toks[i]
     return (
         len(prev.text) > 2

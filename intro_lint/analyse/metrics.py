@@ -1,4 +1,4 @@
-"""The draft's numbers: words, sentences, readability (textstat) and how much it is about the writer."""
+"""The draft's numbers: words, sentences, readability (textstat), how much is about the writer."""
 
 from __future__ import annotations
 

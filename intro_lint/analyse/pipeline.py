@@ -33,7 +33,8 @@ def pipeline_name(requested: str | None = None) -> str:
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """The pipeline with intro-lint's sentence boundaries, loaded once per process and name."""
-    import spacy  # here, not at the top: importing spaCy costs ~0.5 s that --help, rules and explain never need
+    # here, not at the top: importing spaCy costs ~0.5 s that --help, rules and explain never need
+    import spacy
 
     resolved = pipeline_name(name)
     try:

@@ -1,4 +1,4 @@
-"""Skip a regex search when the text lacks every word the pattern cannot match without (same results, less work)."""
+"""Skip a regex search if the text lacks every word the pattern needs (same results, less work)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-try:  # the parser behind re.compile and its extra case pairs; private, so any surprise turns screening off
+# the parser behind re.compile and its extra case pairs; private, so any surprise turns
+# screening off
+try:
     from re import _casefix
     from re import _constants as sre
     from re import _parser as sre_parse
@@ -58,7 +60,8 @@ class Screened:
     def _built(self) -> tuple[Strings | None, re.Pattern | None]:
         if self._screen is None:
             needs = required_strings(self.regex)
-            # one case-sensitive alternation of plain strings: re scans for it far faster than for the pattern
+            # one case-sensitive alternation of plain strings: re scans for it far faster than
+            # for the pattern
             alternation = (
                 None
                 if needs is None
@@ -101,7 +104,8 @@ class Screened:
 
 
 def required_strings(regex: re.Pattern) -> Strings | None:
-    """Lower-case strings one of which is in every match, or None if the pattern names none worth checking."""
+    """Lower-case strings one of which is in every match, or None if the pattern names none
+    worth checking."""
     if sre_parse is None or not isinstance(regex.pattern, str):
         return None
     try:
@@ -116,7 +120,7 @@ def required_strings(regex: re.Pattern) -> Strings | None:
 
 
 def _needs(seq: list) -> Strings | None:
-    """Best set for a sequence: from literal stretches it spells, or from one of its required parts."""
+    """Best set for a sequence: from literal stretches it spells, or one of its required parts."""
     best: Strings | None = None
     run: set[str] = {""}  # the strings the current stretch of spellable elements can match
     for op, av in seq:
@@ -155,7 +159,7 @@ def _part_needs(op, av) -> Strings | None:
 
 
 def _spell(op, av) -> set[str] | None:
-    """Every string this element can match, if there are few and all are ASCII; zero-width ones spell ''."""
+    """Every string this element can match, if few and all ASCII; zero-width ones spell ''."""
     if op is sre.LITERAL:
         return _screenable(av)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
@@ -176,9 +180,10 @@ def _spell(op, av) -> set[str] | None:
 
 @cache
 def _screenable(code: int) -> frozenset[str]:
-    """What a pattern character matches in text the screen reads (ASCII and caseless characters), in lower
-    case, ignoring case or not: 'K' -> {'k'}; the Kelvin sign -> {'k'}; '’' -> {'’'}; 'é' -> {} (such text
-    always runs the pattern, so a branch that needs 'é' cannot match where the screen decides)."""
+    """What a pattern character matches in text the screen reads (ASCII and caseless characters),
+    in lower case, ignoring case or not: 'K' -> {'k'}; the Kelvin sign -> {'k'}; '’' -> {'’'};
+    'é' -> {} (such text always runs the pattern, so a branch that needs 'é' cannot match where
+    the screen decides)."""
     char = chr(code)
     if code < 128:
         return frozenset({char.lower()})
@@ -190,7 +195,7 @@ def _screenable(code: int) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def caseless(char: str) -> bool:
-    """No upper, lower or folded form and no special case pairing: the character matches only itself."""
+    """No upper, lower or folded form and no special case pairing: it matches only itself."""
     return char.lower() == char.upper() == char.casefold() == char and char not in EXTRA_CASES
 
 

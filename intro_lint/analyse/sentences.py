@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # spaCy is imported where the pipeline loads (pipeline.py), n
 
 @dataclass(frozen=True)
 class Sentence:
-    """A spaCy sentence, its text (equal to span.text) and where that text starts in Message.text."""
+    """A spaCy sentence, its text (= span.text) and where that text starts in Message.text."""
 
     span: Span
     text: str
@@ -36,7 +36,7 @@ class Sentence:
 
 
 def sentences(doc: Doc, parsed: str, base: int) -> tuple[Sentence, ...]:
-    """The non-blank sentences of `doc`, which spaCy parsed from `parsed` = Message.text[base:...]."""
+    """Non-blank sentences of `doc`, which spaCy parsed from `parsed` = Message.text[base:...]."""
     out = []
     for span in doc.sents:
         text = parsed[span.start_char : span.end_char]

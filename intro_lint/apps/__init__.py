@@ -1,1 +1,1 @@
-"""The applications on the one Linter: the command line, the pre-send guard, the language server, grading."""
+"""The applications on the one Linter: command line, pre-send guard, language server, grading."""

@@ -1,1 +1,1 @@
-"""The read stage: a draft's bytes (file, stdin, editor buffer) -> a Message with offsets into its text."""
+"""The read stage: a draft's bytes (file, stdin, editor) -> a Message with offsets into its text."""

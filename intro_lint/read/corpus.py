@@ -1,4 +1,4 @@
-"""Labelled corpus records (JSON Lines, as in shared/corpus/LABELS.md) and the emails they stand for."""
+"""Labelled corpus records (JSON Lines, shared/corpus/LABELS.md) and the emails they stand for."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ def read_many(paths: Sequence[str], max_bytes: int, stdin: BinaryIO) -> list[Mes
 
 
 def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
-    """Read a draft already in memory; path "-" (stdin) is sniffed: email if it opens with headers."""
+    """Read a draft in memory; path "-" (stdin) is sniffed: email if it opens with headers."""
     check_size(len(data), path, max_bytes)
     if not data.strip():
         raise InputError(path, "file is empty")
@@ -154,7 +154,7 @@ def _from_plain(text: str, path: str, kind: str) -> Message:
 
 
 def _subject_of(text: str) -> tuple[str | None, int]:
-    """A first line "Subject: ..." followed by a blank line is the subject; the body starts after."""
+    """A first line "Subject: ..." then a blank line is the subject; the body starts after."""
     match = _SUBJECT_LINE.match(text)
     if match is None:
         return None, 0
@@ -182,7 +182,7 @@ def _from_mail_buffer(text: str, path: str) -> Message:
 
 
 def _buffer_headers(text: str) -> tuple[dict[str, str], int]:
-    """The header block's chosen headers and where the body starts; none if it opens with no headers."""
+    """The header block's chosen headers and where the body starts; none if no headers open it."""
     end = text.find("\n\n")
     block = text if end == -1 else text[:end]
     lines = block.split("\n")

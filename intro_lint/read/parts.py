@@ -50,7 +50,7 @@ class Parts(NamedTuple):
 
 
 def split(text: str, start: int = 0, stop: int | None = None, *, quote_tail: bool = True) -> Parts:
-    """Split text[start:stop]; `quote_tail=False` keeps a trailing `>` run (Markdown blockquotes)."""
+    """Split text[start:stop]; quote_tail=False keeps a trailing `>` run (Markdown blockquotes)."""
     stop = len(text) if stop is None else stop
     lines = _lines(text, start, stop)
     strs = [text[a:b] for a, b in lines]
@@ -77,7 +77,7 @@ def split(text: str, start: int = 0, stop: int | None = None, *, quote_tail: boo
 def _with_forward(
     text: str, lines: list[tuple[int, int]], strs: list[str], forward: int, start: int, stop: int
 ) -> Parts:
-    """The sender's note plus a forwarded block: all body; a signature above the block overlaps it."""
+    """Sender's note plus a forwarded block: all body; a signature above the block overlaps it."""
     sig = _signature_line(strs, forward)
     signature = None if sig is None else _trimmed(text, lines[sig][0], lines[forward][0])
     return Parts(_trimmed(text, start, stop), (), signature)

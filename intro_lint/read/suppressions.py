@@ -1,4 +1,4 @@
-"""Inline `<!-- intro-lint: ignore[rule, ...] reason -->` suppression comments: their syntax, and finding them."""
+"""Suppression comments `<!-- intro-lint: ignore[rule, ...] reason -->`: syntax and finding them."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ SUPPRESSION = re.compile(
 
 
 def find_suppressions(text: str) -> tuple[Suppression, ...]:
-    """Every `<!-- intro-lint: ignore[rule, ...] reason -->` comment; ("*",) stands for all rules."""
+    """Every `<!-- intro-lint: ignore[rule, ...] reason -->` comment; ("*",) means all rules."""
     found = []
     for match in SUPPRESSION.finditer(text):
         rules = match.group("rules")

@@ -1,4 +1,4 @@
-"""Per-rule precision and recall of findings against labels, and the table `intro-lint eval` prints."""
+"""Per-rule precision and recall of findings vs labels, and the table `intro-lint eval` prints."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def score_rules(
 
 
 def flagged_good(records: list[dict], found: dict[str, set[str]]) -> tuple[int, int, int]:
-    """(good messages with any finding, of those how many carry no label, number of good messages)."""
+    """(good messages with a finding, of those how many carry no label, number of good messages)."""
     good = [r for r in records if r.get("verdict") == "good"]
     flagged = [r for r in good if found.get(str(r["id"]))]
     clean = [r for r in flagged if not any(r["labels"].values())]

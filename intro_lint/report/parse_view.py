@@ -18,7 +18,8 @@ def render_analysis(a) -> str:
     lines += [f"  {e.text} ({e.label_})" for e in a.doc.ents]
     lines.append("asks:")
     lines += [
-        f"  [{x.kind}] {x.text}\n      why: {x.why}; open: {list(x.open_markers)}; brain-pick: {x.brain_pick}; "
+        f"  [{x.kind}] {x.text}\n"
+        f"      why: {x.why}; open: {list(x.open_markers)}; brain-pick: {x.brain_pick}; "
         f"alternatives: {x.alternatives}; timebox: {x.timebox}; targets: {list(x.targets)}"
         for x in a.asks
     ]
@@ -26,11 +27,12 @@ def render_analysis(a) -> str:
     lines += [f"  [{g.kind}] {g.text}" for g in a.gives]
     lines.append("gap mentions: " + (", ".join(g.text for g in a.gaps) or "none"))
     lines.append(
-        f"parties: reader={p.reader} beneficiary={p.beneficiary} targets={list(p.targets)} roles={list(p.roles)} "
-        f"connector-note={p.connector_note} purposes={list(p.purposes)}"
+        f"parties: reader={p.reader} beneficiary={p.beneficiary} targets={list(p.targets)} "
+        f"roles={list(p.roles)} connector-note={p.connector_note} purposes={list(p.purposes)}"
     )
     lines.append(
-        f"materials: attached={list(m.attached)} links={list(m.links)} mentioned={list(m.mentioned)}"
+        f"materials: attached={list(m.attached)} links={list(m.links)} "
+        f"mentioned={list(m.mentioned)}"
     )
     b = a.blurb
     lines.append(
@@ -42,7 +44,8 @@ def render_analysis(a) -> str:
         )
     )
     lines.append(
-        f"focus: {a.focus.self_clauses} clauses about the writer, {a.focus.reader_clauses} about the reader"
+        f"focus: {a.focus.self_clauses} clauses about the writer, "
+        f"{a.focus.reader_clauses} about the reader"
     )
     lines.append("metrics: " + ", ".join(f"{k}={v}" for k, v in a.metrics.items()))
     return "\n".join(lines)

@@ -56,7 +56,7 @@ def load_settings(
     user_config: Path | None = None,
     cli_source: str = "command line",
 ) -> tuple[Settings, dict[str, str]]:
-    """The one place precedence lives: command line > environment > project file > user file > defaults.
+    """Precedence lives only here: command line > environment > project file > user file > defaults.
 
     `cli` holds only options the user gave (None values count as not given);
     `start` is the draft's path or folder (the cwd for stdin). Layers merge field by
@@ -77,7 +77,7 @@ def load_settings(
 
 
 def rule_set_layer(name: str) -> Layer:
-    """A rule-set file: the same keys as a settings file (select, weights, severity, ...) but no rule-set."""
+    """A rule-set file: a settings file's keys (select, weights, severity, ...) but no rule-set."""
     path = (
         Path(name).expanduser()
         if name.endswith(".toml") or os.sep in name
@@ -86,7 +86,8 @@ def rule_set_layer(name: str) -> Layer:
     if not path.is_file():
         known = sorted(p.stem for p in (builtin_dir() / "rule-sets").glob("*.toml"))
         raise ConfigError(
-            f"rule-set {name!r}: no such file {display_path(path)} (built-in rule-sets: {', '.join(known)})"
+            f"rule-set {name!r}: no such file {display_path(path)} "
+            f"(built-in rule-sets: {', '.join(known)})"
         )
     table = read_toml(path)
     if "rule-set" in table or "rule_set" in table:
@@ -170,13 +171,13 @@ def _env_value(field: str, value: str) -> Any:
 
 
 def unknown_env_vars(env: Mapping[str, str] = os.environ) -> list[str]:
-    """INTRO_LINT_* names that are neither settings nor allowlisted (likely typos; callers may warn)."""
+    """INTRO_LINT_* names neither settings nor allowlisted (likely typos; callers may warn)."""
     known = ENV_FIELDS.keys() | ENV_ALLOWLIST
     return sorted(var for var in env if var.startswith("INTRO_LINT_") and var not in known)
 
 
 def cli_layer(cli: Mapping[str, object], source: str = "command line") -> Layer:
-    """Options from the command line (or an editor); tuples become lists, "a,b" splits for rule lists."""
+    """Command-line (or editor) options; tuples become lists, "a,b" splits for rule lists."""
     given = [(key, value) for key, value in cli.items() if value is not None and value != ()]
     name = (
         (lambda key: f"option --{key.replace('_', '-')}")
@@ -243,7 +244,7 @@ def _hint(key: str) -> str:
 
 
 def validate(raw: dict[str, Any], labels: Mapping[str, str], where: str) -> dict[str, Any]:
-    """Check one layer on its own (strict types, so TOML "5" is not 5) so errors name their source."""
+    """Check one layer alone (strict types: TOML "5" is not 5) so errors name their source."""
     try:
         model = Settings.model_validate(raw, strict=True)
     except ValidationError as exc:

@@ -1,4 +1,4 @@
-"""A screened pattern finds exactly what the bare regex finds: the screen only skips searches that must fail."""
+"""A screened pattern finds what the bare regex finds: it skips only searches that must fail."""
 
 from __future__ import annotations
 
@@ -128,8 +128,9 @@ def test_curly_quotes_and_dashes_keep_the_screen_on_and_match_as_themselves():
 
 
 def test_no_cased_character_lower_cases_to_one_the_screen_calls_caseless():
-    """Ignoring case, re matches a text character to a pattern one when their simple lower cases agree (plus
-    re's extra pairs, which are never caseless): so a caseless character can only ever match itself."""
+    """Ignoring case, re matches a text character to a pattern one when their simple lower cases
+    agree (plus re's extra pairs, which are never caseless): so a caseless character can only ever
+    match itself."""
     tolower = pytest.importorskip("_sre").unicode_tolower
     for code in range(0x110000):
         lower = tolower(code)

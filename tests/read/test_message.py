@@ -81,9 +81,8 @@ def test_quoted_printable_with_non_ascii_names():
 
 def test_base64_body_is_decoded():
     msg = read_path(str(DATA / "base64-body.eml"))
-    assert (
-        msg.text
-        == "Hi Priya,\n\nThank you for the call on Tuesday. Zoë’s deck is attached.\n\nBest,\nJosé\n"
+    assert msg.text == (
+        "Hi Priya,\n\nThank you for the call on Tuesday. Zoë’s deck is attached.\n\nBest,\nJosé\n"
     )
     assert body(msg) == msg.text.rstrip()
     assert msg.attachments == ()
@@ -93,7 +92,8 @@ def test_html_only_mail_becomes_readable_text():
     msg = read_path(str(DATA / "html-only.eml"))
     assert msg.text == (
         "Hi Sam,\n\nCongrats on the launch — the pricing page is sharp.\n\n"
-        "Would you introduce me to Lee at Harbor & Co?\nI'll send a two-line note you can forward.\n\n"
+        "Would you introduce me to Lee at Harbor & Co?\n"
+        "I'll send a two-line note you can forward.\n\n"
         "Thanks,\nDana"
     )
     assert "track()" not in msg.text and "margin" not in msg.text
@@ -222,7 +222,8 @@ def test_html_reply_quote_becomes_quoted_history(tmp_path):
     msg = new_mail("Re: hi")
     msg.set_content(
         '<div dir="ltr">Sounds good.<div><br></div><div>Jeff</div></div><div class="gmail_quote">'
-        '<div class="gmail_attr">On Mon, Jan 5, 2026 at 10:02 AM Bob &lt;bob@example.org&gt; wrote:<br>'
+        '<div class="gmail_attr">'
+        "On Mon, Jan 5, 2026 at 10:02 AM Bob &lt;bob@example.org&gt; wrote:<br>"
         "</div><blockquote><div>Send me a note.</div></blockquote></div>",
         subtype="html",
     )
@@ -251,14 +252,16 @@ def test_undeclared_charset_with_utf8_bytes_is_read_as_utf8(tmp_path):
         ),
         (
             b"Subject: x\nContent-Type: text/plain\n\nbad \xff byte\n",
-            "the text/plain part declares no charset but holds other bytes, and is not UTF-8 either",
+            "the text/plain part declares no charset but holds other bytes, "
+            "and is not UTF-8 either",
         ),
         (
             b"Subject: x\nContent-Type: text/plain; charset=us-ascii\n\nbad \xff byte\n",
             "the text/plain part declares us-ascii but holds other bytes, and is not UTF-8 either",
         ),
         (
-            b"Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!notbase64@@\n",
+            b"Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n"
+            b"!!!notbase64@@\n",
             "malformed MIME message: base64 content is truncated or corrupt (text/plain)",
         ),
         (
@@ -393,7 +396,8 @@ def test_stdin_without_headers_is_text():
 
 def test_mail_buffer_keeps_editor_positions():
     text = (
-        "From: Jeff <jeff@example.com>\nTo: =?utf-8?q?Zo=C3=AB?= <z@example.org>\nSubject: Intro\n\n"
+        "From: Jeff <jeff@example.com>\n"
+        "To: =?utf-8?q?Zo=C3=AB?= <z@example.org>\nSubject: Intro\n\n"
         "Hi Zoë,\nThanks.\n-- \nJeff\n"
     )
     msg = read_text(text, "/tmp/neomutt-1", kind="email")
@@ -429,7 +433,8 @@ def test_read_text_rejects_an_unknown_kind():
 def test_suppressions():
     text = (
         "Hi <!-- intro-lint: ignore[vague-ask, long-silence] we met last week -->\n"
-        "<!--intro-lint:ignore-all-->\n<!-- intro-lint: ignore[ * ] -->\n<!-- intro-lint:  ignore  [x] -->"
+        "<!--intro-lint:ignore-all-->\n<!-- intro-lint: ignore[ * ] -->\n"
+        "<!-- intro-lint:  ignore  [x] -->"
         "<!-- not ours -->"
     )
     found = find_suppressions(text)

@@ -44,7 +44,10 @@ def test_gmail_attribution_on_one_line():
 
 
 def test_gmail_attribution_wrapped_over_two_lines():
-    text = "Sounds good.\n\nOn Mon, Jan 5, 2026 at 10:02 AM Bob Chen\n<bob@example.org> wrote:\n\n> Hi\n"
+    text = (
+        "Sounds good.\n\n"
+        "On Mon, Jan 5, 2026 at 10:02 AM Bob Chen\n<bob@example.org> wrote:\n\n> Hi\n"
+    )
     body, quoted, _ = parts_text(text)
     assert body == "Sounds good."
     assert quoted == ["On Mon, Jan 5, 2026 at 10:02 AM Bob Chen\n<bob@example.org> wrote:\n\n> Hi"]
@@ -64,7 +67,10 @@ def test_sentence_starting_with_on_is_not_an_attribution():
 
 
 def test_quoted_history_below_a_signature():
-    text = "Thanks!\nJeff\n\n-- \nJeff Morgan\nAcme\n\nOn Mon, Jan 5, 2026 at 9:00 AM Bob wrote:\n> Hi\n"
+    text = (
+        "Thanks!\nJeff\n\n-- \nJeff Morgan\nAcme\n\n"
+        "On Mon, Jan 5, 2026 at 9:00 AM Bob wrote:\n> Hi\n"
+    )
     assert parts_text(text) == (
         "Thanks!\nJeff",
         ["On Mon, Jan 5, 2026 at 9:00 AM Bob wrote:\n> Hi"],
@@ -162,7 +168,10 @@ def test_forwarded_block_stays_in_the_body():
 
 
 def test_signature_above_a_forwarded_block_overlaps_the_body():
-    text = "See below.\n-- \nJeff\n\nBegin forwarded message:\n\nFrom: Becky\nDate: Mon\n\nHi\n-- \nBecky\n"
+    text = (
+        "See below.\n-- \nJeff\n\n"
+        "Begin forwarded message:\n\nFrom: Becky\nDate: Mon\n\nHi\n-- \nBecky\n"
+    )
     body, quoted, sig = parts_text(text)
     assert body == text.rstrip()
     assert quoted == []

@@ -243,9 +243,9 @@ def test_github_report_error_becomes_an_error_command() -> None:
 def test_github_escapes_data_and_properties() -> None:
     odd = finding("vague-ask", "warning", "Hi", "Hi", message="100% sure:\r\nreally, yes")
     out = github.render([report("a,b:c%d.txt", findings=(odd,))], RULES)
-    assert (
-        out
-        == "::warning file=a%2Cb%3Ac%25d.txt,line=1,col=1,title=vague-ask::100%25 sure:%0D%0Areally, yes"
+    assert out == (
+        "::warning file=a%2Cb%3Ac%25d.txt,line=1,col=1,title=vague-ask::"
+        "100%25 sure:%0D%0Areally, yes"
     )
     assert "\n" not in out
 

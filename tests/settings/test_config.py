@@ -242,9 +242,8 @@ def test_wrong_value_names_file_field_and_choices(
     monkeypatch.chdir(project)
     with pytest.raises(ConfigError) as err:
         load(project, home)
-    assert (
-        str(err.value)
-        == ".intro-lint.toml: field fail-on: must be one of info, warning, error, never (got 'loud')"
+    assert str(err.value) == (
+        ".intro-lint.toml: field fail-on: must be one of info, warning, error, never (got 'loud')"
     )
 
 

@@ -9,37 +9,46 @@ from intro_lint.analyse.screen import Screened
 
 INTRO_LINE = Screened(
     re.compile(
-        r"(?:below is|here(?:'s| is)) (?:a|the|my) (?:short |quick |self-contained |two-line |one-line |forwardable )?"
+        r"(?:below is|here(?:'s| is)) (?:a|the|my) "
+        r"(?:short |quick |self-contained |two-line |one-line |forwardable )?"
         r"(?:note|blurb|email|intro|message|paragraph|summary|version)[^\n]*?(?::|\.|$)"
-        r"|(?:a )?(?:note|summary|blurb) (?:you can|you could|to) (?:forward|paste|use)[^\n]*?(?::|\.|$)|feel free to forward[^\n]*"
-        r"|here(?:'s| is) (?:something|what|a draft|a version) (?:you can|you could|to) (?:send|forward|pass)[^\n]*?(?::|\.|$)"
-        r"|forward(?:able)? (?:as is|from your phone)[^\n]*|^\s*-{3,}\s*$|\b(?:a )?forwardable note:|short version for (?:them|him|her):"
+        r"|(?:a )?(?:note|summary|blurb) (?:you can|you could|to) (?:forward|paste|use)"
+        r"[^\n]*?(?::|\.|$)|feel free to forward[^\n]*"
+        r"|here(?:'s| is) (?:something|what|a draft|a version) (?:you can|you could|to) "
+        r"(?:send|forward|pass)[^\n]*?(?::|\.|$)"
+        r"|forward(?:able)? (?:as is|from your phone)[^\n]*|^\s*-{3,}\s*$"
+        r"|\b(?:a )?forwardable note:|short version for (?:them|him|her):"
         r"|summary for the (?:referral )?form:",
         re.IGNORECASE | re.MULTILINE,
     )
 )
 ADDRESSED = re.compile(
-    r"^\s*(?:(?:hi|hello|dear|hey) [A-Z][a-z]+(?: [A-Z][a-z]+)?[,!]|[A-Z][a-z]+, (?=i(?:'m| am)\b|my name\b|[A-Z][a-z]+ (?:[A-Z][a-z]+ )?is\b))",
+    r"^\s*(?:(?:hi|hello|dear|hey) [A-Z][a-z]+(?: [A-Z][a-z]+)?[,!]|"
+    r"[A-Z][a-z]+, (?=i(?:'m| am)\b|my name\b|[A-Z][a-z]+ (?:[A-Z][a-z]+ )?is\b))",
     re.IGNORECASE | re.MULTILINE,
 )
 WHO = re.compile(
-    r"\b[Ii](?:'m|’m| am) [A-Z]\w+|\bmy name is\b|\bi (?:lead|run|founded|manage|head)\b|^\W*[A-Z]\w+ [A-Z]\w+, |\b[A-Z]\w+ (?:[A-Z]\w+ )?(?:is|runs|leads|founded|builds)\b|\b(?:co-?founder|founder|ceo|cto|"
-    r"director|head of|lead|engineer|student|analyst|partner)\b",
+    r"\b[Ii](?:'m|’m| am) [A-Z]\w+|\bmy name is\b|\bi (?:lead|run|founded|manage|head)\b|"
+    r"^\W*[A-Z]\w+ [A-Z]\w+, |\b[A-Z]\w+ (?:[A-Z]\w+ )?(?:is|runs|leads|founded|builds)\b|"
+    r"\b(?:co-?founder|founder|ceo|cto|director|head of|lead|engineer|student|analyst|partner)\b",
 )
 WANTS = Screened(
     re.compile(
-        r"\b(?:would love|i'd like|i would like|would like|would value|i'd value|open to|minutes|a call|to meet|"
-        r"to learn|to ask|to understand|looking for|hoping to|would you be|i'd love|i'd value|want to|wants? \d+|hopes to|"
-        r"to hear|before i apply|to get your|applying|raising|minute|i offer|happy to)\b",
+        r"\b(?:would love|i'd like|i would like|would like|would value|i'd value|open to|minutes|"
+        r"a call|to meet|to learn|to ask|to understand|looking for|hoping to|would you be|i'd love|"
+        r"i'd value|want to|wants? \d+|hopes to|to hear|before i apply|to get your|applying|"
+        r"raising|minute|i offer|happy to)\b",
         re.IGNORECASE,
     )
 )
 PRIVATE = Screened(
     re.compile(
-        r"\bas (?:\w+ )?(?:mentioned|discussed|you know)\b|\byou know the story\b|\bdon'?t get me started\b|\bugh\b|\(ha\)"
-        r"|\bbetween (?:us|you and me)\b|\bconfidential\b|\bfrom what you said\b|\bcrazy story\b|\brandom, but\b"
-        r"|\byou said\b|\bbear with me\b|\blike you asked\b|\bas \w+ (?:probably )?(?:told|mentioned|said)\b"
-        r"|\bnot for \w+(?:'s)? eyes\b|\byou remember\b|\byou know why\b|\b(?:just )?between us\b|\boff the record\b",
+        r"\bas (?:\w+ )?(?:mentioned|discussed|you know)\b|\byou know the story\b"
+        r"|\bdon'?t get me started\b|\bugh\b|\(ha\)"
+        r"|\bbetween (?:us|you and me)\b|\bconfidential\b|\bfrom what you said\b|\bcrazy story\b"
+        r"|\brandom, but\b|\byou said\b|\bbear with me\b|\blike you asked\b"
+        r"|\bas \w+ (?:probably )?(?:told|mentioned|said)\b|\bnot for \w+(?:'s)? eyes\b"
+        r"|\byou remember\b|\byou know why\b|\b(?:just )?between us\b|\boff the record\b",
         re.IGNORECASE,
     )
 )
@@ -72,7 +81,8 @@ def _judge(block: str, connector: str | None, summary: bool = False) -> tuple[st
 
 
 BACK_TO_CONNECTOR = re.compile(
-    r"^\s*(?:-{3,}\s*$|(?:thanks|thank you|let me know|p\.?s\.?|and if|and i|also,|if you(?:'d| would) rather)\b)",
+    r"^\s*(?:-{3,}\s*$|(?:thanks|thank you|let me know|p\.?s\.?|and if|and i|also,|"
+    r"if you(?:'d| would) rather)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -93,7 +103,8 @@ def _block_end(text: str, start: int, end: int, connector: str | None) -> int:
 
 
 def find_blurb(text: str, start: int, end: int, paragraphs, connector: str | None) -> Blurb | None:
-    """A block introduced as forwardable, or a later paragraph addressed to someone other than the reader."""
+    """A block introduced as forwardable, or a later paragraph addressed to someone other than
+    the reader."""
     body = text[start:end]
     m = INTRO_LINE.search(body)
     if m and re.search(r"\battach", body[max(0, m.start() - 80) : m.end()], re.IGNORECASE):

@@ -33,7 +33,8 @@ OFFER = rx(
     r"\b(?:i(?:'ll|’ll| will| can| could)|happy to|glad to) take a (?:look|pass)\b",
 )
 INTEREST = rx(
-    r"\b(?:hear|know|learn|understand) (?:about )?(?:what|how|why) you(?:'ve| have|'re| are|'d)? ?\w+",
+    r"\b(?:hear|know|learn|understand) (?:about )?(?:what|how|why) you"
+    r"(?:'ve| have|'re| are|'d)? ?\w+",
     r"\bwhat you(?:'ve| have) been (?:working on|up to)\b",
     r"\blearn about your (?:path|work|role|experience|team|journey)",
     r"\btell me about your (?:role|work|experience)",
@@ -56,7 +57,8 @@ INVITED = rx(
     r"\bas we discussed\b",
     r"\bhere(?:'s| is) (?:something|what) you can (?:send|forward)\b",
     r"\byou said you(?:'d| would) like to know\b",
-    r"\b(?:thanks|thank you) (?:so much |again )?for (?:saying|agreeing|being willing|being open)\b",
+    r"\b(?:thanks|thank you) (?:so much |again )?for (?:saying|agreeing|being willing|"
+    r"being open)\b",
     r"\byou asked (?:what|how|for)\b",
 )
 GIVE_VERBS = {
@@ -88,8 +90,9 @@ GIVE_VERBS = {
 }
 OWN_MATERIALS = Screened(
     re.compile(
-        r"\bmy (?:resume|cv|résumé|profile|portfolio|deck|questions|materials|references|details|number|notes)\b"
-        r"|\b(?:the|a) (?:job description|posting|form|short summary|summary|one-page reminder|reminder)\b|\bwhat i (?:did|worked on)\b"
+        r"\bmy (?:resume|cv|résumé|profile|portfolio|deck|questions|materials|references|details|"
+        r"number|notes)\b|\b(?:the|a) (?:job description|posting|form|short summary|summary|"
+        r"one-page reminder|reminder)\b|\bwhat i (?:did|worked on)\b"
         r"|\b(?:it|them) along\b",
         re.IGNORECASE,
     )
@@ -130,7 +133,7 @@ def _offering(tok: Token) -> bool:
 
 
 def offer_clause(sent: Sentence) -> bool:
-    """A clause where the writer offers to do something for the reader (not to send their own CV)."""
+    """A clause where the writer offers to do something for the reader (not send their own CV)."""
     for tok in sent.span:
         if (
             tok.pos_ == "VERB"

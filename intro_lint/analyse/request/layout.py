@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 GREETING = re.compile(
-    r"^\s*(?P<word>hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening|day)|to|howdy|hiya|yo|respected|attention)\b"
+    r"^\s*(?P<word>hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening|day)|to|howdy|"
+    r"hiya|yo|respected|attention)\b"
     r"(?P<rest>(?:\s+(?:mr|ms|mrs|dr|prof|mx)\.)?[^,!:\n.]{0,60}?)\s*(?P<end>[,!:\n]|$|\.(?=\s))",
     re.IGNORECASE,
 )
@@ -14,9 +15,9 @@ VOCATIVE = re.compile(
     r"^\s*(?:thanks,?\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,!:.](?:\s|$)"
 )
 SIGN_OFF = re.compile(
-    r"^\s*(?:thanks|thank you|many thanks|best|best regards|regards|kind regards|warm regards|warmly|cheers|"
-    r"sincerely|yours|all the best|with thanks|thanks again|thanks so much|looking forward(?: to it)?|"
-    r"take care|talk soon|best wishes)\b[^\n]{0,30}$",
+    r"^\s*(?:thanks|thank you|many thanks|best|best regards|regards|kind regards|warm regards|"
+    r"warmly|cheers|sincerely|yours|all the best|with thanks|thanks again|thanks so much|"
+    r"looking forward(?: to it)?|take care|talk soon|best wishes)\b[^\n]{0,30}$",
     re.IGNORECASE,
 )
 GROUP_WORDS = {

@@ -15,8 +15,10 @@ WANT_VERBS = {"like", "love", "want", "need", "hope", "wonder", "appreciate", "b
 
 # --- asking ---------------------------------------------------------------------------------
 WANT = rx(
-    r"\b(?:i|we)(?:'d|’d| would) (?:really |so |also |just |truly )?(?:love|like|appreciate|welcome|value|be grateful)\b",
-    r"(?:^|[,.!;:]\s*|\b(?:and|but|so) )(?:i )?(?:would|'d) (?:really |so |also )?(?:love|appreciate)\b",
+    r"\b(?:i|we)(?:'d|’d| would) (?:really |so |also |just |truly )?"
+    r"(?:love|like|appreciate|welcome|value|be grateful)\b",
+    r"(?:^|[,.!;:]\s*|\b(?:and|but|so) )(?:i )?(?:would|'d) (?:really |so |also )?"
+    r"(?:love|appreciate)\b",
     r"\bi (?:was|am) wondering\b",
     r"\bi wanted to (?:see|ask|check)\b",
     r"\bwould (?:really )?appreciate\b",
@@ -24,32 +26,43 @@ WANT = rx(
     r"\bwould be (?:so |really |very )?grateful\b",
     r"\bi(?:'d| would) be glad to (?:talk|do the|chat|jump|hear)\b",
     r"\bhope you (?:can|could|might|will)\b",
-    r"^\W*(?:it )?would be (?:great|good|lovely|nice|awesome|amazing) to (?:chat|talk|meet|connect|catch up|hear)\b",
+    r"^\W*(?:it )?would be (?:great|good|lovely|nice|awesome|amazing) to "
+    r"(?:chat|talk|meet|connect|catch up|hear)\b",
 )
 NOT_A_WANT = rx(
-    r"^\S+(?:\s\S+){0,4}? to (?:thank|say|apologi[sz]e|introduce myself|let you know|change that|congratulate|share (?:my|some|a bit|an update))\b",
+    r"^\S+(?:\s\S+){0,4}? to (?:thank|say|apologi[sz]e|introduce myself|let you know|change that|"
+    r"congratulate|share (?:my|some|a bit|an update))\b",
     r"^\S+(?:\s\S+){0,3}? (?:to )?(?:hear|know|learn) (?:what|how) you(?:'ve| have|'re| are)",
 )
 ONLY_INTEREST = rx(
-    r"\b(?:love|like) to (?:hear|know|learn) (?:what|how) you(?:'ve| have| are|'re)\b(?!.*\b(?:and|also) (?:talk|ask|get|pick)\b)",
+    r"\b(?:love|like) to (?:hear|know|learn) (?:what|how) you(?:'ve| have| are|'re)\b"
+    r"(?!.*\b(?:and|also) (?:talk|ask|get|pick)\b)",
     r"\bhear how you(?:'ve| have) been\b(?!.*\b(?:and|also) (?:talk|ask|get|pick)\b)",
 )
 CONDITIONAL_ASK = rx(
-    r"\bif (?:you|your (?:company|team|firm|group)|any(?:one|body)|some(?:one|body))\b[^.?!]*\b(?:please )?(?:let me know|send (?:it|them|anything) my way|ping me|give me a (?:shout|call)|think of me)\b",
-    r"\b(?:let me know|give me a (?:shout|ping|call)|ping me|drop me a (?:line|note)|send (?:it|them|anything) my way|think of me)\b.*\bif you (?:hear|know|come across|see|think of|run into|spot)\b",
+    r"\bif (?:you|your (?:company|team|firm|group)|any(?:one|body)|some(?:one|body))\b[^.?!]*\b"
+    r"(?:please )?(?:let me know|send (?:it|them|anything) my way|ping me|give me a (?:shout|call)|"
+    r"think of me)\b",
+    r"\b(?:let me know|give me a (?:shout|ping|call)|ping me|drop me a (?:line|note)|"
+    r"send (?:it|them|anything) my way|think of me)\b.*\bif you "
+    r"(?:hear|know|come across|see|think of|run into|spot)\b",
     r"\b(?:got|have|had) a (?:quick |small )?question for you\b",
-    r"\bif you (?:hear|know|come across|see|think of|have|could|can|get|run into|spot)\b.*\b(?:appreciate|let me know|grateful|please|shout|welcome|keep me|mean|send|pass|think of me|my way|ping)\b",
+    r"\bif you (?:hear|know|come across|see|think of|have|could|can|get|run into|spot)\b.*\b"
+    r"(?:appreciate|let me know|grateful|please|shout|welcome|keep me|mean|send|pass|think of me|"
+    r"my way|ping)\b",
     r"\bi(?:'ll| will) take anything\b",
 )
 WOULD_HELP = rx(
-    r"\b(?:any|some) (?:[\w-]+ ){0,10}(?:would|will) (?:really |also |be )?(?:help|be (?:a )?(?:huge |great |big )?help|appreciated|be great|be welcome|mean)",
+    r"\b(?:any|some) (?:[\w-]+ ){0,10}(?:would|will) (?:really |also |be )?"
+    r"(?:help|be (?:a )?(?:huge |great |big )?help|appreciated|be great|be welcome|mean)",
     r"^\W*(?:it )?would (?:really )?(?:help|mean (?:a lot|the world|so much))",
 )
 NEED_YOU = rx(
     r"\bkeep an ear out\b",
     r"\bkeep (?:me|us) in mind\b",
     r"\bkeep (?:your|an) eyes? (?:open|peeled|out)\b",
-    r"\b(?:so )?you(?: two| both)? should (?:definitely |really |probably )?(?:chat|talk|meet|connect|get together|grab)\b",
+    r"\b(?:so )?you(?: two| both)? should (?:definitely |really |probably )?"
+    r"(?:chat|talk|meet|connect|get together|grab)\b",
     r"\bi need you to\b",
     r"\bi need (?:an? )?(?:intro|introduction|referral|favou?r) (?:to|from|with)\b",
     r"^\W*need an? (?:intro|introduction)\b",
@@ -74,8 +87,10 @@ WELLBEING_Q = rx(
     r"\bright\?\s*$",
 )
 COURTESY = rx(
-    r"\blet me know if (?:anything|something|any of (?:this|that|it|these)) (?:in|about|here|is|looks|seems|reads)\b",
-    r"\bif (?:it(?:'s| is)|now(?:'s| is)|the timing) (?:not|a bad|bad)\b.*\b(?:no worries|no problem|totally fine|understand)\b",
+    r"\blet me know if (?:anything|something|any of (?:this|that|it|these)) "
+    r"(?:in|about|here|is|looks|seems|reads)\b",
+    r"\bif (?:it(?:'s| is)|now(?:'s| is)|the timing) (?:not|a bad|bad)\b.*\b"
+    r"(?:no worries|no problem|totally fine|understand)\b",
     r"\blet me know (?:if|whether) you(?:'d| would) (?:rather|prefer)\b",
 )
 OFFER_SENTENCE = rx(
@@ -190,7 +205,8 @@ ASK_KINDS = (
 
 # --- how open-ended an ask is ----------------------------------------------------------------
 OPEN_HARD = rx(
-    r"(?<!for )\b(?:any(?:one|body)|some(?:one|body)|some people|whoever|whatever|whichever)\b(?! else i can| like me| with my)",
+    r"(?<!for )\b(?:any(?:one|body)|some(?:one|body)|some people|whoever|whatever|whichever)\b"
+    r"(?! else i can| like me| with my)",
     r"\bother (?:labs|companies|firms|places|people|teams|schools|options)\b",
     r"\b(?:hear|heard|know) (?:of|about) (?:anything|something)\b",
     r"\b(?:come across|opens?) (?:anything|something)\b",
@@ -200,8 +216,9 @@ OPEN_HARD = rx(
     r"\bsee who\b",
     r"\bwho you (?:can|could|might) (?:get|put|introduce)\b",
     r"\b(?:something|anything),? anything\b",
-    r"\bany (?:suitable )?(?:leads|openings|roles|jobs|positions|opportunities|introductions|contacts|referrals|"
-    r"investors|vacanc\w+|teams|companies|firms|labs|consultancies|intros|connections)\b",
+    r"\bany (?:suitable )?(?:leads|openings|roles|jobs|positions|opportunities|introductions|"
+    r"contacts|referrals|investors|vacanc\w+|teams|companies|firms|labs|consultancies|intros|"
+    r"connections)\b",
     r"\b(?:the |your |all the |all )?openings\b",
     r"\b(?:the|your) (?:roles|positions|opportunities)\b",
     r"\ba question\b",
@@ -220,7 +237,8 @@ OPEN_HARD = rx(
 )
 OPEN_SOFT = rx(
     r"\bany (?:ideas|advice|help|pointers|tips|suggestions|thoughts|insights?)\b",
-    r"\b(?:your|her|his) (?:take|thoughts|views?|perspective|input|insights?) on (?:the field|things|it all|everything|the industry|my career)\b",
+    r"\b(?:your|her|his) (?:take|thoughts|views?|perspective|input|insights?) on "
+    r"(?:the field|things|it all|everything|the industry|my career)\b",
     r"\blearn more about (?:you|your)\b",
     r"\bconnect and learn\b",
     r"\bsometime\b",

@@ -13,14 +13,15 @@ LINK = re.compile(
 )
 SAYS_ATTACHED = Screened(
     re.compile(
-        r"\b(?:attached|attaching|enclosed|i(?:'ve| have) (?:also )?attached|see attached|please find)\b",
+        r"\b(?:attached|attaching|enclosed|i(?:'ve| have) (?:also )?attached|see attached|"
+        r"please find)\b",
         re.IGNORECASE,
     )
 )
 MATERIAL_WORDS = Screened(
     re.compile(
-        r"\b(?:resume|résumé|cv|deck|pitch deck|one-pager|one pager|portfolio|profile|business plan|manuscript|"
-        r"job description|posting|website|site)\b",
+        r"\b(?:resume|résumé|cv|deck|pitch deck|one-pager|one pager|portfolio|profile|"
+        r"business plan|manuscript|job description|posting|website|site)\b",
         re.IGNORECASE,
     )
 )

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from intro_lint.apps.atomic import write_atomic
-from intro_lint.apps.cli.common import exit_status, fail, settings_for
+from intro_lint.apps.cli.common import exit_status, settings_for
+from intro_lint.apps.commandline import fail, rubric_options
 from intro_lint.check.fixes.apply import fixed_text, unified_diff
 from intro_lint.errors import IntroLintError
 from intro_lint.linter import Linter, linter_for
@@ -24,8 +25,7 @@ from intro_lint.report import FORMATS, render
 @click.option(
     "--format", "fmt", type=click.Choice(tuple(FORMATS)), default="text", show_default=True
 )
-@click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids.")
+@rubric_options
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error", "never"]),
@@ -39,18 +39,6 @@ from intro_lint.report import FORMATS, render
     help="With --fix or --diff, also apply unsafe fixes (scaffolds).",
 )
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
-@click.option(
-    "--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files."
-)
-@click.option(
-    "--rule-set",
-    default=None,
-    help="A built-in rule-set name (job-search, first-contact) or a rule-set file.",
-)
-@click.option("--pipeline", default=None, help="spaCy pipeline package to load.")
-@click.option(
-    "--max-bytes", type=int, default=None, help="Largest input accepted [default: 1000000]."
-)
 @click.option(
     "--color/--no-color", default=None, help="Colour the text output [default: when a terminal]."
 )

@@ -5,18 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import click
-
 from intro_lint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from intro_lint.model import SEVERITY_RANK, Report
 from intro_lint.settings.fields import Settings
 from intro_lint.settings.layers import load_settings
-
-
-def fail(message: str) -> click.exceptions.Exit:
-    """Say what went wrong on one line of standard error; the caller raises the exit (status 2)."""
-    click.echo(f"intro-lint: {message}", err=True)
-    return click.exceptions.Exit(EXIT_ERROR)
 
 
 def settings_for(cli: Mapping[str, object], start: Path) -> tuple[Settings, dict[str, str]]:

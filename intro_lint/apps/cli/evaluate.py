@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from intro_lint.apps.cli.common import fail, settings_for
+from intro_lint.apps.cli.common import settings_for
+from intro_lint.apps.commandline import fail
 from intro_lint.errors import EXIT_FINDINGS, EXIT_OK, IntroLintError
 from intro_lint.linter import linter_for
 from intro_lint.read.corpus import read_corpus, to_message

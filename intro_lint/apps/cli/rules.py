@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from intro_lint.apps.cli.common import fail
 from intro_lint.apps.cli.ruletest import run_examples
+from intro_lint.apps.commandline import fail
 from intro_lint.check.catalogue import load_catalogue, resolve
 from intro_lint.errors import EXIT_FINDINGS, EXIT_OK, RuleFileError
 

@@ -1,4 +1,4 @@
-"""`intro-lint parse`, `config show` and `schema`: what the analysis saw, the settings, the schema."""
+"""`intro-lint parse`, `config show` and `schema`: what analysis saw, the settings, the schema."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from intro_lint.apps.cli.common import fail, settings_for
+from intro_lint.apps.cli.common import settings_for
+from intro_lint.apps.commandline import fail
 from intro_lint.errors import IntroLintError
 from intro_lint.linter import Linter
 from intro_lint.read.message import read_many

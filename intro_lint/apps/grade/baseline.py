@@ -1,4 +1,4 @@
-"""Compare with a previous round: read its `grade --out x.json` and fill each draft's baseline score and change."""
+"""Compare with a past round: its `grade --out x.json` gives each draft's baseline and change."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def read_baseline(path: str) -> ClassReport:
 
 
 def apply_baseline(report: ClassReport, previous: ClassReport) -> ClassReport:
-    """Match drafts by id; a draft whose id is new matches by student when each round has one such draft."""
+    """Match drafts by id; a new id matches by student when each round has one such draft."""
     by_id = {row.id: row.score for row in previous.drafts if row.score is not None}
     by_student = _unique_students(previous.drafts)
     mine = Counter(row.student for row in report.drafts if row.student)

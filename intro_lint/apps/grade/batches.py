@@ -1,4 +1,4 @@
-"""Batches of drafts sent out for grading, and their reports paired back with the items in input order."""
+"""Batches of drafts sent out for grading, their reports paired back with items in input order."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ F = TypeVar("F")  # a pending result: a concurrent.futures.Future, a Dask Future
 
 @dataclass(frozen=True)
 class Graded:
-    """One batch's reports (readable drafts only, in order) and how many were parsed or came from the cache."""
+    """A batch's reports (readable drafts only, in order) and how many were parsed or cached."""
 
     reports: list[Report]
     parsed: int = 0
@@ -54,7 +54,7 @@ def unreadable(item: GradeItem) -> Report:
 
 
 def paired(batch: list[GradeItem], reports: list[Report]) -> Iterator[tuple[GradeItem, Report]]:
-    """(item, report) for every item of the batch; unreadable items get their error report in place."""
+    """(item, report) for each item of the batch; unreadable items get an error report in place."""
     expected = sum(item.message is not None for item in batch)
     if len(reports) != expected:
         raise IntroLintError(
@@ -67,14 +67,12 @@ def paired(batch: list[GradeItem], reports: list[Report]) -> Iterator[tuple[Grad
 
 @dataclass
 class Ordered(Generic[F]):
-    """Submit batches ahead, at most `limit()` in flight, and hand results back in submission order."""
+    """Submit batches ahead, at most `limit()` in flight; hand results back in submission order."""
 
     submit: Callable[[list[Message]], F]
     result: Callable[[F], Graded]  # waits; raises IntroLintError when the task failed
     limit: Callable[[], int]
-    known: Callable[[Message], Report | None] = lambda message: (
-        None
-    )  # a report that needs no grading
+    known: Callable[[Message], Report | None] = lambda message: None  # a report needing no grading
 
     def run(
         self,
@@ -86,7 +84,7 @@ class Ordered(Generic[F]):
         for batch in work:
             messages = messages_of(batch)
             known = [self.known(m) for m in messages]
-            send = [m for m, report in zip(messages, known) if report is None]
+            send = [m for m, report in zip(messages, known, strict=True) if report is None]
             pending.append((batch, known, self.submit(send) if send else None))
             while len(pending) >= max(1, self.limit()):
                 yield from self._finish(*pending.popleft(), stats, progress)
@@ -99,7 +97,8 @@ class Ordered(Generic[F]):
         stats.reused += sum(report is not None for report in known)
         if len(graded.reports) != known.count(None):
             raise IntroLintError(
-                f"a grading task returned {len(graded.reports)} reports for {known.count(None)} drafts"
+                f"a grading task returned {len(graded.reports)} reports "
+                f"for {known.count(None)} drafts"
             )
         fresh = iter(graded.reports)
         if progress:

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from intro_lint.analyse.analysis import analysable_text
+from intro_lint.apps.commandline import fail, rubric_options
 from intro_lint.apps.grade.baseline import apply_baseline, read_baseline
 from intro_lint.apps.grade.batches import ParseStats, batches
 from intro_lint.apps.grade.doc_cache import cache_root
@@ -64,11 +65,6 @@ class Collected:
         return {draft: message.text for draft, message in self.messages.items()}
 
 
-def _fail(message: str) -> click.exceptions.Exit:
-    click.echo(f"intro-lint: {message}", err=True)
-    return click.exceptions.Exit(2)
-
-
 @click.command("grade")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -90,20 +86,7 @@ def _fail(message: str) -> click.exceptions.Exit:
     default=None,
     help="A previous `grade --out x.json`: adds each draft's change.",
 )
-@click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids.")
-@click.option(
-    "--rule-dir", "rule_dirs", multiple=True, type=click.Path(), help="Extra folder of rule files."
-)
-@click.option(
-    "--rule-set",
-    default=None,
-    help="A built-in rule-set name (job-search, first-contact) or a rule-set file.",
-)
-@click.option("--pipeline", default=None, help="spaCy pipeline package to load.")
-@click.option(
-    "--max-bytes", type=int, default=None, help="Largest draft accepted [default: 1000000]."
-)
+@rubric_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per failed draft.")
 def grade_command(
     inputs,
@@ -136,7 +119,7 @@ def grade_command(
         report, collected, stats, rules = grade(list(inputs), cli, opts)
         write_report(out, fmt, report, collected.texts, rules)
     except IntroLintError as exc:
-        raise _fail(str(exc))
+        raise fail(str(exc)) from None
     if not quiet:
         for item, rep in collected.results:
             if rep.error:
@@ -165,7 +148,7 @@ def check_usage(out: str, opts: Options) -> str:
 
 
 def grade(inputs: list[str], cli: dict, opts: Options):
-    """Grade everything; returns the class report, what it was built from, parse stats and the rules."""
+    """Grade everything: the class report, what it was built from, parse stats and the rules."""
     settings, linter = setup(cli)
     previous = read_baseline(opts.baseline) if opts.baseline else None
     stats = ParseStats()
@@ -186,7 +169,7 @@ def grade(inputs: list[str], cli: dict, opts: Options):
 
 
 def setup(cli: dict):
-    """Settings as `check` merges them (rule folders made absolute for remote workers) and the Linter."""
+    """Settings as `check` merges them (rule folders absolute for remote workers) and the Linter."""
     settings, _ = load_settings(cli, Path.cwd())
     settings = settings.model_copy(
         update={"rule_dirs": [os.path.abspath(d) for d in settings.rule_dirs]}
@@ -234,7 +217,7 @@ def progress_bar(inputs: list[str], quiet: bool):
 
 
 def collect(pairs) -> Collected:
-    """Keep what the report needs; sketch each draft for near-copy detection while the rest are graded."""
+    """Keep what the report needs; sketch each draft for near-copies while the rest are graded."""
     got = Collected()
     copies = None
     for item, report in pairs:
@@ -307,7 +290,8 @@ def summary_line(report: ClassReport, stats, out: str) -> str:
     mean = f"; mean score {s.mean_score}" if s.mean_score is not None else ""
     return (
         f"intro-lint: graded {s.graded} of {s.drafts} drafts{failed}: {stats.parsed} parsed, "
-        f"{stats.cached} parses from cache, {stats.reused} reports reused{mean}; report written to {out}"
+        f"{stats.cached} parses from cache, {stats.reused} reports reused{mean}; "
+        f"report written to {out}"
     )
 
 

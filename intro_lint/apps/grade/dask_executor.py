@@ -41,15 +41,15 @@ def grade_dask(
     """Grade drafts on Dask workers; yields (item, report) in input order.
 
     `scheduler` is a scheduler address (`tcp://host:8786`), or None/"local" for a cluster of `jobs`
-    single-threaded worker processes on this machine (loopback only, no dashboard), closed at the end.
-    Each task grades a batch of `batch_size` drafts with `work` (default:
+    single-threaded worker processes on this machine (loopback only, no dashboard), closed at the
+    end. Each task grades a batch of `batch_size` drafts with `work` (default:
     `intro_lint.apps.grade.work.grade_messages`, whose per-process cache loads the pipeline once per
     worker; workers parse every draft, as they may not share this machine's doc cache); at most
-    IN_FLIGHT_PER_WORKER batches per worker thread are submitted ahead, so `items` is consumed lazily
-    and memory stays bounded. Items that could not be read (`message` is None) are never sent: they
-    come back with an error report. A failed task (a worker died, the cluster went away) ends the run
-    with an IntroLintError naming it; a draft that breaks the analysis is that draft's error report
-    (work.py), not a failed task.
+    IN_FLIGHT_PER_WORKER batches per worker thread are submitted ahead, so `items` is consumed
+    lazily and memory stays bounded. Items that could not be read (`message` is None) are never
+    sent: they come back with an error report. A failed task (a worker died, the cluster went away)
+    ends the run with an IntroLintError naming it; a draft that breaks the analysis is that draft's
+    error report (work.py), not a failed task.
     """
     distributed = _import_distributed()
     work = grade_messages if work is None else work
@@ -70,7 +70,7 @@ def grade_dask(
 
 
 def _result(future: Future) -> Graded:
-    """Wait for one task; its failure becomes an IntroLintError, and the scheduler forgets the result."""
+    """Wait for a task; its failure becomes an IntroLintError; the scheduler forgets the result."""
     try:
         got = future.result()
     except IntroLintError:
@@ -121,7 +121,7 @@ def _connect(distributed, scheduler: str | None, jobs: int) -> tuple[Client, Any
 
 
 def _worker_threads(client: Client, fallback: int) -> int:
-    """Total worker threads the scheduler knows of right now (the in-flight bound scales with it)."""
+    """Total worker threads the scheduler knows of now (the in-flight bound scales with it)."""
     try:
         threads = sum(client.nthreads().values())
     except Exception:  # an odd scheduler answer only costs us the right bound

@@ -1,4 +1,4 @@
-"""A content-hash cache of parsed spaCy docs, one small DocBin file per draft, under the user's cache folder."""
+"""A content-hash cache of parsed spaCy docs: one small DocBin file per draft, in the user cache."""
 
 from __future__ import annotations
 
@@ -19,13 +19,16 @@ if TYPE_CHECKING:
 
 
 def cache_root(env: Mapping[str, str] = os.environ) -> Path:
-    """`$XDG_CACHE_HOME/intro-lint`, or `~/.cache/intro-lint` (a relative XDG_CACHE_HOME is ignored)."""
+    """`$XDG_CACHE_HOME/intro-lint`, or `~/.cache/intro-lint`.
+
+    A relative XDG_CACHE_HOME is ignored.
+    """
     base = env.get("XDG_CACHE_HOME", "").strip()
     return (Path(base) if base and os.path.isabs(base) else Path.home() / ".cache") / "intro-lint"
 
 
 def pipeline_identity(nlp: Language) -> list[str]:
-    """What a parse depends on besides the text: pipeline name and version, spaCy, intro-lint, boundaries."""
+    """What else a parse depends on: pipeline name and version, spaCy, intro-lint, boundaries."""
     import spacy  # (see _load)
 
     name = f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}"
@@ -41,7 +44,7 @@ def pipeline_identity(nlp: Language) -> list[str]:
 
 
 class DocCache:
-    """get/put parsed docs by the sha256 of (text, pipeline identity); bad entries count as misses."""
+    """get/put parsed docs by sha256 of (text, pipeline identity); bad entries count as misses."""
 
     def __init__(self, nlp: Language, root: Path | None = None):
         self.nlp = nlp
@@ -84,7 +87,7 @@ class DocCache:
         return doc
 
     def put(self, text: str, doc: Doc) -> None:
-        """Write atomically (temporary file, then rename); a cache that cannot be written is skipped."""
+        """Write atomically (a temporary file, then rename); an unwritable cache is skipped."""
         from spacy.tokens import DocBin  # (see _load)
 
         bin_ = DocBin(store_user_data=False)

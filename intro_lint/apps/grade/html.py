@@ -1,4 +1,4 @@
-"""The class report as ONE self-contained HTML file: inline CSS, inline SVG, no script, no network."""
+"""The class report as ONE self-contained HTML file: inline CSS and SVG, no script, no network."""
 
 # Everything that comes from a draft or an input file (text, ids, student names, error messages,
 # evidence) is HTML-escaped; a Content-Security-Policy meta tag forbids scripts and any fetch, so a
@@ -187,9 +187,15 @@ class _Renderer:
         if row.change is None:
             return '<span class="delta none" title="no baseline for this draft">—</span>'
         if row.change > 0:
-            return f'<span class="delta up" title="baseline {_e(row.baseline_score)}">▲ +{row.change}</span>'
+            return (
+                f'<span class="delta up" title="baseline {_e(row.baseline_score)}">'
+                f"▲ +{row.change}</span>"
+            )
         if row.change < 0:
-            return f'<span class="delta down" title="baseline {_e(row.baseline_score)}">▼ −{-row.change}</span>'
+            return (
+                f'<span class="delta down" title="baseline {_e(row.baseline_score)}">'
+                f"▼ −{-row.change}</span>"
+            )
         return f'<span class="delta same" title="baseline {_e(row.baseline_score)}">±0</span>'
 
     def draft_link(self, i: int) -> str:
@@ -207,7 +213,8 @@ class _Renderer:
             ("median score", _fmt_num(s.median_score), ""),
         ]
         card_html = "".join(
-            f'<div class="card {cls}"><div class="value">{_e(value)}</div><div class="name">{_e(name)}</div></div>'
+            f'<div class="card {cls}"><div class="value">{_e(value)}</div>'
+            f'<div class="name">{_e(name)}</div></div>'
             for name, value, cls in cards
         )
         grades = ""
@@ -258,7 +265,8 @@ class _Renderer:
         colours = [GRADE_COLOURS[g] for g in HIST_GRADES]
         chart = histogram(counts, HIST_LABELS, colours, "Score distribution: drafts per score band")
         legend = "".join(
-            f'<span class="legend-item"><i style="background:{GRADE_COLOURS[g]}"></i>{g} {rng}</span>'
+            f'<span class="legend-item"><i style="background:{GRADE_COLOURS[g]}"></i>'
+            f"{g} {rng}</span>"
             for g, rng in (
                 ("F", "0–59"),
                 ("D", "60–69"),
@@ -270,7 +278,8 @@ class _Renderer:
         empty = "" if any(counts) else '<p class="muted">No draft was graded.</p>'
         return (
             '<section class="panel" id="distribution"><h2>Score distribution</h2>'
-            f'<figure>{chart}<figcaption class="legend">{legend}</figcaption></figure>{empty}</section>'
+            f'<figure>{chart}<figcaption class="legend">{legend}</figcaption></figure>'
+            f"{empty}</section>"
         )
 
     def anti_patterns(self) -> str:
@@ -305,7 +314,8 @@ class _Renderer:
             )
         return (
             '<section class="panel" id="anti-patterns"><h2>How often each anti-pattern appears</h2>'
-            f'<p class="muted">Drafts with at least one finding of the rule, out of {graded} graded.</p>'
+            '<p class="muted">Drafts with at least one finding of the rule, '
+            f"out of {graded} graded.</p>"
             f"{body}</section>"
         )
 
@@ -316,10 +326,14 @@ class _Renderer:
         if not ids:
             return ""
         items = "".join(
-            f"<li>{self.chip(r)}<span>{_e(self.rules[r].message) if r in self.rules else ''}</span></li>"
+            f"<li>{self.chip(r)}"
+            f"<span>{_e(self.rules[r].message) if r in self.rules else ''}</span></li>"
             for r in ids
         )
-        return f'<section class="panel key" id="rules"><h2>The rules</h2><ul class="rule-key">{items}</ul></section>'
+        return (
+            '<section class="panel key" id="rules"><h2>The rules</h2>'
+            f'<ul class="rule-key">{items}</ul></section>'
+        )
 
     def calibration(self) -> str:
         if not self.summary.labelled:
@@ -339,9 +353,11 @@ class _Renderer:
             )
         return (
             '<section id="calibration"><h2>Calibration against your labels</h2>'
-            '<p class="muted">Where the input carries labels: how often each rule agrees with them. '
-            "Low precision means the rule flags drafts you did not; low recall means it misses drafts you labelled.</p>"
-            '<div class="table-wrap"><table class="calibration"><thead><tr><th>rule</th><th class="num">fired</th>'
+            '<p class="muted">Where the input carries labels: how often each rule agrees with '
+            "them. Low precision means the rule flags drafts you did not; low recall means it "
+            "misses drafts you labelled.</p>"
+            '<div class="table-wrap"><table class="calibration"><thead><tr><th>rule</th>'
+            '<th class="num">fired</th>'
             '<th class="num">TP</th><th class="num">FP</th><th class="num">FN</th>'
             "<th>precision</th><th>recall</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div></section>"
@@ -354,7 +370,8 @@ class _Renderer:
         level = "good" if value >= 0.8 else "ok" if value >= 0.5 else "poor"
         width = max(0.0, min(1.0, value)) * 100
         return (
-            f'<span class="meter {level}"><span class="meter-track"><span style="width:{width:.0f}%"></span></span>'
+            f'<span class="meter {level}"><span class="meter-track">'
+            f'<span style="width:{width:.0f}%"></span></span>'
             f"{_pct(value)}</span>"
         )
 
@@ -379,14 +396,15 @@ class _Renderer:
                 members.append(f"<li>{self.draft_link(i)}{student}{score}</li>")
             blocks.append(
                 f'<div class="dup-group" id="template-{group.group}">'
-                f'<h3>Template {group.group}</h3><p class="dup-meta">{_plural(len(group.ids), "draft")} · '
+                f"<h3>Template {group.group}</h3>"
+                f'<p class="dup-meta">{_plural(len(group.ids), "draft")} · '
                 f"at least {_pct(group.similarity)} alike</p>"
                 f'<ul class="dup-members">{"".join(members)}</ul></div>'
             )
         return (
             '<section id="duplicates"><h2>Shared templates</h2>'
-            '<p class="muted">Near-copies of one another: the same text sent to different readers with the names '
-            "swapped. Each is a form letter, whatever its score.</p>"
+            '<p class="muted">Near-copies of one another: the same text sent to different readers '
+            "with the names swapped. Each is a form letter, whatever its score.</p>"
             f'<div class="dup-grid">{"".join(blocks)}</div></section>'
         )
 
@@ -409,7 +427,8 @@ class _Renderer:
             if row.duplicate_group is not None:
                 cells[-1] += (
                     f' <a class="tag dup" href="#template-{row.duplicate_group}" '
-                    f'title="shares a template with other drafts">template {row.duplicate_group}</a>'
+                    'title="shares a template with other drafts">'
+                    f"template {row.duplicate_group}</a>"
                 )
             cells[-1] += "</td>"
             if self.has_student:
@@ -418,7 +437,8 @@ class _Renderer:
                 cells.append('<td class="score-col"><span class="tag err">error</span></td>')
             else:
                 cells.append(
-                    f'<td class="score-col"><span class="scorebar"><span style="width:{max(0, min(100, row.score))}%;'
+                    '<td class="score-col"><span class="scorebar">'
+                    f'<span style="width:{max(0, min(100, row.score))}%;'
                     f'background:{GRADE_COLOURS.get(row.grade or "", "#888")}"></span></span>'
                     f'<span class="score">{row.score}</span></td>'
                 )
@@ -432,7 +452,8 @@ class _Renderer:
             body.append(f'<tr class="{"error-row" if row.error else ""}">{"".join(cells)}</tr>')
         return (
             '<section id="ranking"><h2>Drafts ranked by score</h2>'
-            f'<div class="table-wrap"><table class="ranking"><thead><tr>{"".join(head)}</tr></thead>'
+            '<div class="table-wrap"><table class="ranking">'
+            f"<thead><tr>{''.join(head)}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div></section>"
         )
 
@@ -456,11 +477,13 @@ class _Renderer:
             others = len(group.ids) - 1 if group else 0
             shared = f" · shared with {_plural(others, 'other draft')}" if others else ""
             meta.append(
-                f'<a class="tag dup" href="#template-{row.duplicate_group}">template {row.duplicate_group}{shared}</a>'
+                f'<a class="tag dup" href="#template-{row.duplicate_group}">'
+                f"template {row.duplicate_group}{shared}</a>"
             )
         rank_html = f'<span class="rank">#{rank}</span>' if rank is not None else ""
         head = (
-            f'<div class="draft-head"><h3>{rank_html}<span class="draft-id">{_e(row.id)}</span></h3>'
+            f'<div class="draft-head"><h3>{rank_html}'
+            f'<span class="draft-id">{_e(row.id)}</span></h3>'
             f'<div class="draft-meta">{"".join(meta)}</div></div>'
         )
         error = row.error or (rep.error if rep else None)
@@ -517,7 +540,7 @@ class _Renderer:
             # a blank span (a missing paragraph) is marked where it starts, after the text before it
             ends.setdefault(end if text[start:end].strip() else start, []).append(k)
         out = [self.refs(ends.get(0, []), findings, anchor)]
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in zip(cuts, cuts[1:], strict=False):
             if a == b:
                 continue
             covering = [k for k, (s, e) in enumerate(spans) if s <= a and e >= b and s < e]
@@ -576,7 +599,10 @@ class _Renderer:
         colour = f" {style.cls}" if style else ""
         quote = ""
         if same_as is not None and f.end > f.start:
-            quote = f'<p class="excerpt same">Same passage as <a href="#{anchor}-f{same_as}">{same_as}</a>.</p>'
+            quote = (
+                '<p class="excerpt same">Same passage as '
+                f'<a href="#{anchor}-f{same_as}">{same_as}</a>.</p>'
+            )
         elif text is not None and f.end > f.start:
             snippet = _oneline(text[f.start : f.end])
             if snippet:
@@ -628,22 +654,25 @@ class _Renderer:
             "<title>Workshop grading report</title>"
             f"<style>{self.css()}</style></head><body>"
             f"{self.nav()}<main>{self.header()}"
-            f'<div class="charts">{self.distribution()}{self.anti_patterns()}</div>{self.rule_key()}'
+            f'<div class="charts">{self.distribution()}{self.anti_patterns()}</div>'
+            f"{self.rule_key()}"
             f"{self.calibration()}{self.duplicates()}{self.ranking()}{self.drafts()}"
-            "</main><footer>Made by intro-lint grade · one self-contained file: no script, nothing fetched.</footer>"
+            "</main><footer>Made by intro-lint grade · one self-contained file: no script, "
+            "nothing fetched.</footer>"
             "</body></html>\n"
         )
 
 
 def render(report: ClassReport, texts: Mapping[str, str], rules: Mapping[str, RuleSpec]) -> str:
-    """The class report as one HTML page; `texts` maps draft id to the text its offsets point into."""
+    """The report as one HTML page; `texts` maps draft id to the text its offsets point into."""
     return _Renderer(report, texts, rules).page()
 
 
 CSS = """
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;background:#f6f5f2;color:#1d1d1f;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
+body{margin:0;background:#f6f5f2;color:#1d1d1f;font:15px/1.55 system-ui,-apple-system,"Segoe UI",\
+Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
 main{max-width:1120px;margin:0 auto;padding:8px 28px 40px}
 a{color:#1f5fa8;text-decoration:none}a:hover{text-decoration:underline}
 h1{font-size:30px;line-height:1.2;margin:2px 0 6px;letter-spacing:-.01em}
@@ -651,10 +680,12 @@ h2{font-size:20px;margin:34px 0 10px;padding-bottom:6px;border-bottom:2px solid 
 .panel h2{margin-top:0;border:0;padding:0}
 h3{font-size:16px;margin:0}
 .muted{color:#6b6b70}
-.toc{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:4px 18px;justify-content:center;padding:9px 16px;background:rgba(29,29,31,.94);font-size:13px}
+.toc{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:4px 18px;\
+justify-content:center;padding:9px 16px;background:rgba(29,29,31,.94);font-size:13px}
 .toc a{color:#f1f1f1;font-weight:500}
 .top{padding:22px 0 6px}
-.kicker{margin:0;color:#8a6d3b;font-size:12px;font-weight:600;letter-spacing:.08em;text-transform:uppercase}
+.kicker{margin:0;color:#8a6d3b;font-size:12px;font-weight:600;letter-spacing:.08em;\
+text-transform:uppercase}
 .lede{margin:0 0 16px;color:#4a4a50;font-size:16px}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px}
 .card{background:#fff;border:1px solid #e3e0da;border-radius:10px;padding:12px 16px}
@@ -673,84 +704,116 @@ figure{margin:0}
 .chart .grid{stroke:#eeece8}.chart .axis{stroke:#b9b6b0}.chart .track{fill:#f1efeb}
 .chart .note{fill:#6b6b70;font-size:12px}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:#6b6b70;margin-top:6px}
-.legend-item i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
+.legend-item i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;\
+vertical-align:-1px}
 .key{margin-top:16px}
 .key h2{font-size:16px;margin-bottom:8px}
-.rule-key{list-style:none;margin:0;padding:0;font-size:14px;display:grid;grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:6px 28px}
+.rule-key{list-style:none;margin:0;padding:0;font-size:14px;display:grid;\
+grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:6px 28px}
 .rule-key li{display:flex;align-items:baseline;gap:6px;color:#4a4a50}
 .rule-key .chip{flex:none}
-.chip{display:inline-flex;align-items:center;gap:5px;padding:1px 8px 1px 6px;margin:1px 4px 1px 0;border-radius:999px;background:var(--t,#eee);color:#1d1d1f;font-size:12px;font-weight:600;white-space:nowrap;border:1px solid var(--c,#ccc)}
+.chip{display:inline-flex;align-items:center;gap:5px;padding:1px 8px 1px 6px;margin:1px 4px 1px 0;\
+border-radius:999px;background:var(--t,#eee);color:#1d1d1f;font-size:12px;font-weight:600;\
+white-space:nowrap;border:1px solid var(--c,#ccc)}
 .chip i{width:8px;height:8px;border-radius:50%;background:var(--c,#999);display:inline-block}
-.grade{display:inline-block;min-width:24px;padding:1px 7px;border-radius:6px;background:var(--g,#6b6b6b);color:#fff;font-weight:700;text-align:center;font-size:13px}
+.grade{display:inline-block;min-width:24px;padding:1px 7px;border-radius:6px;\
+background:var(--g,#6b6b6b);color:#fff;font-weight:700;text-align:center;font-size:13px}
 .grade.none{background:#d7d5d0;color:#555}
 .table-wrap{overflow-x:auto;background:#fff;border:1px solid #e3e0da;border-radius:10px}
 table{width:100%;border-collapse:collapse;font-size:14px}
-th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#6b6b70;background:#faf9f7;font-weight:600}
+th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#6b6b70;\
+background:#faf9f7;font-weight:600}
 th,td{padding:8px 12px;border-bottom:1px solid #efede9;vertical-align:middle}
 tbody tr:last-child td{border-bottom:0}
 tbody tr:hover{background:#fbfaf7}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.id{font-weight:600;min-width:190px;overflow-wrap:anywhere}
 .score-col{white-space:nowrap;width:150px}
-.scorebar{display:inline-block;width:84px;height:8px;border-radius:4px;background:#ecebe7;margin-right:8px;vertical-align:middle;overflow:hidden}
+.scorebar{display:inline-block;width:84px;height:8px;border-radius:4px;background:#ecebe7;\
+margin-right:8px;vertical-align:middle;overflow:hidden}
 .scorebar span{display:block;height:100%;border-radius:4px}
 .score{font-weight:700;font-variant-numeric:tabular-nums}
-.delta{font-weight:700;font-size:13px}.delta.up{color:#2e8b57}.delta.down{color:#c8453b}.delta.same,.delta.none{color:#8a8a90}
-.tag{display:inline-block;font-size:11px;font-weight:600;padding:1px 7px;border-radius:999px;white-space:nowrap}
+.delta{font-weight:700;font-size:13px}.delta.up{color:#2e8b57}.delta.down{color:#c8453b}\
+.delta.same,.delta.none{color:#8a8a90}
+.tag{display:inline-block;font-size:11px;font-weight:600;padding:1px 7px;border-radius:999px;\
+white-space:nowrap}
 .tag.dup{background:#fff3d6;color:#7a5300;border:1px solid #e9cf8f}
 .tag.err{background:#fde4e1;color:#9d2b20;border:1px solid #f1b3aa}
 .error-row td{background:#fff7f5}
 .error-cell{color:#9d2b20;font-size:13px}
 .calibration td{font-size:14px}
-.meter{display:inline-flex;align-items:center;gap:8px;font-variant-numeric:tabular-nums;font-weight:600}
-.meter-track{display:inline-block;width:70px;height:7px;border-radius:4px;background:#ecebe7;overflow:hidden}
+.meter{display:inline-flex;align-items:center;gap:8px;font-variant-numeric:tabular-nums;\
+font-weight:600}
+.meter-track{display:inline-block;width:70px;height:7px;border-radius:4px;background:#ecebe7;\
+overflow:hidden}
 .meter-track span{display:block;height:100%}
-.meter.good .meter-track span{background:#2e8b57}.meter.ok .meter-track span{background:#d4a017}.meter.poor .meter-track span{background:#c8453b}
+.meter.good .meter-track span{background:#2e8b57}.meter.ok .meter-track span{background:#d4a017}\
+.meter.poor .meter-track span{background:#c8453b}
 .dup-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
-.dup-group{background:#fffdf6;border:1px solid #eedfb5;border-left:4px solid #d4a017;border-radius:8px;padding:10px 14px}
+.dup-group{background:#fffdf6;border:1px solid #eedfb5;border-left:4px solid #d4a017;\
+border-radius:8px;padding:10px 14px}
 .dup-meta{margin:2px 0 0;font-size:13px;color:#6b6b70}
 .dup-members{margin:6px 0 0;padding-left:18px;font-size:14px}
 .score-small{font-size:12px;color:#6b6b70;font-variant-numeric:tabular-nums}
-.draft{background:#fff;border:1px solid #e3e0da;border-radius:10px;padding:18px 22px;margin:0 0 18px;scroll-margin-top:48px}
-.draft-head{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:8px;margin-bottom:10px}
+.draft{background:#fff;border:1px solid #e3e0da;border-radius:10px;padding:18px 22px;\
+margin:0 0 18px;scroll-margin-top:48px}
+.draft-head{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:8px;\
+margin-bottom:10px}
 .draft-head h3{font-size:17px;display:flex;gap:10px;align-items:baseline;word-break:break-word}
 .rank{color:#8a8a90;font-weight:600;font-variant-numeric:tabular-nums}
 .draft-meta{display:flex;gap:10px;align-items:center;flex-wrap:wrap}
 .student{color:#4a4a50;font-weight:600}
 .score-big{font-size:22px;font-weight:800;font-variant-numeric:tabular-nums}
-.draft-body{display:grid;grid-template-columns:minmax(0,78ch) minmax(220px,1fr);gap:18px 28px;align-items:start}
-.draft-text{white-space:pre-wrap;overflow-wrap:anywhere;font:16px/1.8 Georgia,"Iowan Old Style","Times New Roman",serif;color:#222;background:#fcfbf9;border:1px solid #eeebe5;border-radius:8px;padding:16px 20px}
-.subscores h4{margin:2px 0 8px;font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:#6b6b70}
+.draft-body{display:grid;grid-template-columns:minmax(0,78ch) minmax(220px,1fr);gap:18px 28px;\
+align-items:start}
+.draft-text{white-space:pre-wrap;overflow-wrap:anywhere;\
+font:16px/1.8 Georgia,"Iowan Old Style","Times New Roman",serif;color:#222;background:#fcfbf9;\
+border:1px solid #eeebe5;border-radius:8px;padding:16px 20px}
+.subscores h4{margin:2px 0 8px;font-size:12px;text-transform:uppercase;letter-spacing:.06em;\
+color:#6b6b70}
 .subscores ul{list-style:none;margin:0;padding:0;display:grid;gap:7px}
-.subscores li{display:grid;grid-template-columns:minmax(0,1fr) 56px 30px;align-items:center;gap:8px;font-size:13px;color:#3c3c43}
+.subscores li{display:grid;grid-template-columns:minmax(0,1fr) 56px 30px;align-items:center;\
+gap:8px;font-size:13px;color:#3c3c43}
 .subscores .sub-name{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .subscores .meter-track{width:56px}
 .subscores .sub-value{text-align:right;font-weight:700;font-variant-numeric:tabular-nums}
-.subscores .good .meter-track span{background:#2e8b57}.subscores .ok .meter-track span{background:#d4a017}.subscores .poor .meter-track span{background:#c8453b}
+.subscores .good .meter-track span{background:#2e8b57}\
+.subscores .ok .meter-track span{background:#d4a017}\
+.subscores .poor .meter-track span{background:#c8453b}
 .subscores .poor .sub-value{color:#c8453b}
-mark.hl{color:inherit;border-radius:2px;padding:1px 0 3px;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+mark.hl{color:inherit;border-radius:2px;padding:1px 0 3px;-webkit-box-decoration-break:clone;\
+box-decoration-break:clone}
 sup.refs{line-height:0;margin-left:1px}
-.ref{display:inline-block;min-width:15px;height:15px;padding:0 3px;border-radius:8px;background:var(--c,#777);color:#fff !important;font:700 10px/15px system-ui,sans-serif;text-align:center;margin-left:1px;text-decoration:none !important}
+.ref{display:inline-block;min-width:15px;height:15px;padding:0 3px;border-radius:8px;\
+background:var(--c,#777);color:#fff !important;font:700 10px/15px system-ui,sans-serif;\
+text-align:center;margin-left:1px;text-decoration:none !important}
 .findings{list-style:none;padding:0;margin:14px 0 0;display:grid;gap:10px}
-.finding{border:1px solid #ebe8e2;border-left:4px solid var(--c,#999);border-radius:8px;padding:10px 14px;background:#fff;break-inside:avoid}
+.finding{border:1px solid #ebe8e2;border-left:4px solid var(--c,#999);border-radius:8px;\
+padding:10px 14px;background:#fff;break-inside:avoid}
 .finding-head{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px}
-.fnum{display:inline-block;min-width:20px;height:20px;border-radius:10px;background:var(--c,#777);color:#fff;font-size:12px;font-weight:700;text-align:center;line-height:20px}
+.fnum{display:inline-block;min-width:20px;height:20px;border-radius:10px;background:var(--c,#777);\
+color:#fff;font-size:12px;font-weight:700;text-align:center;line-height:20px}
 .fmsg{font-size:15px}
-.sev{font-size:11px;text-transform:uppercase;letter-spacing:.05em;font-weight:700;padding:1px 6px;border-radius:4px}
-.sev-error{background:#fde4e1;color:#9d2b20}.sev-warning{background:#fff3d6;color:#7a5300}.sev-info{background:#e6f0fb;color:#1f5fa8}
+.sev{font-size:11px;text-transform:uppercase;letter-spacing:.05em;font-weight:700;padding:1px 6px;\
+border-radius:4px}
+.sev-error{background:#fde4e1;color:#9d2b20}.sev-warning{background:#fff3d6;color:#7a5300}\
+.sev-info{background:#e6f0fb;color:#1f5fa8}
 .loc{margin-left:auto;font-size:12px;color:#8a8a90;font-variant-numeric:tabular-nums}
 .excerpt{display:block;margin:6px 0 0;font:italic 14px/1.5 Georgia,serif;color:#4a4a50}
 .excerpt.same{font:13px/1.5 system-ui,sans-serif;color:#8a8a90}
 .why{margin:6px 0 0;font-size:14px;color:#3c3c43}
 .evidence{margin:6px 0 0;padding-left:18px;font-size:13px;color:#55555a}
 .fixes{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin-top:8px}
-.fix-label{font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.06em;color:#2e8b57}
+.fix-label{font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.06em;\
+color:#2e8b57}
 .fix{font-size:13px;background:#eaf5ee;color:#1f5e3a;border-radius:6px;padding:2px 8px}
 .clean{color:#2e8b57;font-weight:600;margin:12px 0 0}
-.error-box{background:#fde9e6;border:1px solid #f1b3aa;color:#7d2219;border-radius:8px;padding:10px 14px;margin-bottom:10px;overflow-wrap:anywhere}
+.error-box{background:#fde9e6;border:1px solid #f1b3aa;color:#7d2219;border-radius:8px;\
+padding:10px 14px;margin-bottom:10px;overflow-wrap:anywhere}
 .back{margin:12px 0 0;font-size:13px}
 footer{text-align:center;color:#8a8a90;font-size:12px;padding:10px 0 28px}
-@media (max-width:900px){.charts,.draft-body{grid-template-columns:minmax(0,1fr)}.rule-key{grid-template-columns:minmax(0,1fr)}}
+@media (max-width:900px){.charts,.draft-body{grid-template-columns:minmax(0,1fr)}\
+.rule-key{grid-template-columns:minmax(0,1fr)}}
 @media (max-width:760px){main{padding:8px 14px 30px}.draft{padding:14px}.loc{margin-left:0}}
 @media print{
   body{background:#fff;font-size:11pt}

@@ -1,4 +1,4 @@
-"""Grade on this machine: batches of drafts, each parsed and analysed whole inside one of --jobs processes."""
+"""Grade on this machine: batches of drafts, each parsed and analysed in one of --jobs processes."""
 
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def grade_local(
     reads cached docs or parses its batch, analyses it and sends back reports: parsed docs never
     leave the process that made them. `cache_dir` is the cache root (None: no cache): parses are
     cached there, and so are finished reports, which a later run with the same drafts, settings,
-    rules, pipeline and code takes as they are. `rules` is the loaded catalogue, if the caller has it.
+    rules, pipeline and code takes as they are. `rules` is the loaded catalogue, if the caller
+    has it.
     """
     stats = stats if stats is not None else ParseStats()
     if cache_dir is not None and rules is None:
@@ -71,7 +72,7 @@ def grade_local(
 
 
 def _in_pool(queued, work, known, settings: Settings, jobs: int, stats: ParseStats, progress):
-    """Worker processes start with the first batch that needs grading: a run of reused reports starts none."""
+    """Workers start with the first batch that needs grading: reused reports alone start none."""
     context = multiprocessing.get_context(start_method())
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(settings.model_dump_json(),)
@@ -88,9 +89,10 @@ def _in_pool(queued, work, known, settings: Settings, jobs: int, stats: ParseSta
 
 
 def start_method() -> str:
-    """fork on Linux while this process has one thread (the CLI before it loads spaCy): workers start at once,
-    import nothing again and skip interpreter teardown when they end. Anywhere else, spawn: forking a
-    process that has other threads (numpy's BLAS pool, say) can deadlock the child."""
+    """fork on Linux while this process has one thread (the CLI before it loads spaCy): workers
+    start at once, import nothing again and skip interpreter teardown when they end. Anywhere else,
+    spawn: forking a process that has other threads (numpy's BLAS pool, say) can deadlock the child.
+    """
     if sys.platform.startswith("linux") and _thread_count() == 1:
         return "fork"
     return "spawn"
@@ -105,7 +107,7 @@ def _thread_count() -> int:
 
 
 def _start_worker(settings_json: str) -> None:
-    """Ctrl-C is the main process's to handle (it cancels what is queued); then load the pipeline."""
+    """Leave Ctrl-C to the main process (it cancels what is queued); then load the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm(settings_json)
 

@@ -27,7 +27,8 @@ SIMILARITY_SAMPLE = 400  # distinct sketches compared pairwise for a group's low
 REPRESENTATIVES = 16  # drafts of one group kept in the LSH index (see find_groups)
 
 _GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|hiya|greetings|good\s+(?:morning|afternoon|evening)|to\s+whom)\b.{0,60}$",
+    r"^\s*(?:hi|hello|hey|dear|hiya|greetings|good\s+(?:morning|afternoon|evening)|to\s+whom)"
+    r"\b.{0,60}$",
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"^(?:subject|to|from|cc|bcc|date|reply-to)\s*:", re.IGNORECASE)
@@ -127,10 +128,10 @@ class NearCopies:
             raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
         self.threshold = threshold
         self.ids: list[str] = []
-        self.sketches: dict[
-            int, MinHash
-        ] = {}  # input position -> sketch, for drafts long enough to sketch
-        # crc32 instead of the default sha1: ~5x faster, and datasketch mixes hash inputs (fmix) anyway
+        # input position -> sketch, for drafts long enough to sketch
+        self.sketches: dict[int, MinHash] = {}
+        # crc32 instead of the default sha1: ~5x faster, and datasketch mixes hash inputs
+        # (fmix) anyway
         self._blank = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
     def add(self, draft_id: str, text: str) -> None:
@@ -168,8 +169,8 @@ class NearCopies:
                     uf.union(a, b)
                     indexed[min(a, b)] = indexed.pop(a, 0) + indexed.pop(b, 0)
             root = uf.find(n)
-            # a big group keeps only REPRESENTATIVES drafts in the index: without the cap, a blast of
-            # k varied copies fills the same buckets and costs k^2 candidate checks
+            # a big group keeps only REPRESENTATIVES drafts in the index: without the cap, a
+            # blast of k varied copies fills the same buckets and costs k^2 candidate checks
             if indexed.get(root, 0) < REPRESENTATIVES:
                 lsh.insert(n, sketch)
                 indexed[root] = indexed.get(root, 0) + 1
@@ -194,7 +195,7 @@ class NearCopies:
 
 
 def find_groups(texts: Mapping[str, str], threshold: float = 0.8) -> list[DuplicateGroup]:
-    """Groups of near-duplicate drafts, keyed by draft id; ids keep the input order (see NearCopies)."""
+    """Near-duplicate groups, keyed by draft id; ids keep the input order (see NearCopies)."""
     copies = NearCopies(threshold)
     for draft, text in texts.items():
         copies.add(draft, text)

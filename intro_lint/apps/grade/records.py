@@ -1,4 +1,4 @@
-"""Labelled records from JSONL and CSV files (as in shared/corpus/LABELS.md) turned into draft entries."""
+"""Labelled records from JSONL and CSV files (as in shared/corpus/LABELS.md) as draft entries."""
 
 from __future__ import annotations
 
@@ -45,7 +45,10 @@ def _jsonl_entry(line: JsonLine, where: str, max_bytes: int, label_ids: Collecti
 
 
 def csv_entries(path: Path, max_bytes: int, label_ids: Collection[str]) -> Iterator[dict]:
-    """One entry per row; a file that stops parsing (bad encoding, broken quoting) ends in one error entry."""
+    """One entry per row.
+
+    A file that stops parsing (bad encoding, broken quoting) ends in one error entry.
+    """
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -70,7 +73,7 @@ def _csv_row(row: dict[str | None, Any]) -> dict:
 
 
 def record_entry(rec: dict, where: str, max_bytes: int, label_ids: Collection[str]) -> dict:
-    """A record as an entry: its id (or `file:line`), student, labels and the email it stands for."""
+    """A record as an entry: id (or `file:line`), student, labels and the email it stands for."""
     raw_id = rec.get("id")
     draft_id = (str(raw_id).strip() if raw_id is not None else "") or where
     entry = {"id": draft_id, "student": str(rec.get("student") or "").strip() or None}

@@ -1,4 +1,4 @@
-"""Finished reports cached by draft, effective settings, rules, pipeline and code: an unchanged re-grade analyses nothing."""
+"""Reports cached by draft, settings, rules, pipeline, code: unchanged re-grades analyse nothing."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from intro_lint.settings.fields import Settings
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """The intro_lint sources themselves: any edit to the analysis or the scoring is a new identity."""
+    """The intro_lint sources themselves: any edit to the analysis or scoring is a new identity."""
     package = Path(__file__).resolve().parents[2]  # intro_lint/
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(package.rglob("*.py")):
@@ -31,7 +31,7 @@ def code_fingerprint() -> str:
 
 
 def pipeline_fingerprint(requested: str | None) -> str:
-    """The pipeline's name and its meta.json (version, spaCy range) without loading it; spaCy's own version."""
+    """Pipeline name and meta.json (version, spaCy range) without loading it; spaCy's version."""
     name = pipeline_name(requested)
     spec = importlib.util.find_spec(name)
     meta = b""
@@ -56,7 +56,7 @@ def run_identity(settings: Settings, rules: dict[str, RuleSpec]) -> str:
 
 
 class ReportCache:
-    """get/put compressed reports by sha256(run identity, message); unreadable entries count as misses."""
+    """get/put compressed reports by sha256(run identity, message); bad entries count as misses."""
 
     def __init__(self, root: Path, identity: str):
         self.dir = root / "reports"
@@ -78,7 +78,7 @@ class ReportCache:
         return report if report.path == message.path else None
 
     def put(self, message: Message, report: Report) -> None:
-        """Written atomically; reports of internal errors are not kept (the next run tries again)."""
+        """Written atomically; internal-error reports are not kept (the next run tries again)."""
         if report.error:
             return
         path = self.path(message)

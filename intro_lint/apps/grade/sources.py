@@ -1,4 +1,4 @@
-"""Stream the drafts to grade, in input order, from folders, JSONL/CSV files, mboxes and single drafts."""
+"""Stream drafts to grade, in input order, from folders, JSONL/CSV files, mboxes, single drafts."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def iter_items(
 
 
 def count_items(inputs: list[str]) -> int:
-    """How many items iter_items will yield, roughly (for a progress bar): reads names, not drafts."""
+    """How many items iter_items yields, roughly (for a progress bar): reads names, not drafts."""
     return sum(_count(source) for source in inputs)
 
 
@@ -101,7 +101,7 @@ def _starts_like_mbox(path: Path) -> bool:
 
 
 def folder_files(root: Path, problems: list[OSError] | None = None) -> list[Path]:
-    """Draft files under root, recursively, sorted by relative path; hidden files and folders skipped."""
+    """Draft files under root (recursive), sorted by relative path; hidden files/folders skipped."""
     found = []
     for folder, dirs, files in os.walk(root, onerror=None if problems is None else problems.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]

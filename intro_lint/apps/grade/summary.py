@@ -1,4 +1,4 @@
-"""The class view of a grading run: one row per draft, score statistics and per-rule counts (calibrated with labels)."""
+"""A grading run's class view: a row per draft, score stats, rule counts (calibrated by labels)."""
 
 from __future__ import annotations
 

@@ -57,27 +57,31 @@ def histogram(
         parts.append(
             f'<text class="tick" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
         )
-    for i, (count, label, colour) in enumerate(zip(counts, labels, colours)):
+    for i, (count, label, colour) in enumerate(zip(counts, labels, colours, strict=True)):
         x = left + i * slot + (slot - bar_w) / 2
         h = plot_h * count / top_value
         y = top + plot_h - h
         tip = f"{label}: {count} draft{'s' if count != 1 else ''}"
         parts.append(
-            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{max(h, 0):.1f}" '
-            f'rx="3" fill="{_e(colour)}"><title>{_e(tip)}</title></rect>'
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
+            f'height="{max(h, 0):.1f}" rx="3" fill="{_e(colour)}"><title>{_e(tip)}</title></rect>'
         )
         if count:
             parts.append(
-                f'<text class="count" x="{x + bar_w / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle">{count}</text>'
+                f'<text class="count" x="{x + bar_w / 2:.1f}" y="{y - 6:.1f}" '
+                f'text-anchor="middle">{count}</text>'
             )
         parts.append(
-            f'<text class="label" x="{x + bar_w / 2:.1f}" y="{top + plot_h + 18}" text-anchor="middle">{_e(label)}</text>'
+            f'<text class="label" x="{x + bar_w / 2:.1f}" y="{top + plot_h + 18}" '
+            f'text-anchor="middle">{_e(label)}</text>'
         )
     parts.append(
-        f'<line class="axis" x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}"/>'
+        f'<line class="axis" x1="{left}" x2="{width - right}" '
+        f'y1="{top + plot_h}" y2="{top + plot_h}"/>'
     )
     parts.append(
-        f'<text class="axis-title" x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle">score</text>'
+        f'<text class="axis-title" x="{left + plot_w / 2:.1f}" y="{height - 6}" '
+        'text-anchor="middle">score</text>'
     )
     parts.append("</svg>")
     return "".join(parts)
@@ -91,8 +95,8 @@ def hbars(bars: Sequence[Bar], total: int, title: str, label_width: int = 160) -
     plot_w = width - label_width - note_width - 16
     scale = max(total, 1)
     parts = [
-        f'<svg class="chart hbars" viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}" '
-        f'preserveAspectRatio="xMidYMid meet">',
+        f'<svg class="chart hbars" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{_e(title)}" preserveAspectRatio="xMidYMid meet">',
         f"<title>{_e(title)}</title>",
     ]
     for i, bar in enumerate(bars):
@@ -102,18 +106,21 @@ def hbars(bars: Sequence[Bar], total: int, title: str, label_width: int = 160) -
         tip = bar.tooltip or f"{bar.label}: {bar.value}"
         parts.append(f"<g><title>{_e(tip)}</title>")
         parts.append(
-            f'<text class="label" x="{label_width - 10}" y="{y + row / 2 + 4:.1f}" text-anchor="end">{_e(label)}</text>'
+            f'<text class="label" x="{label_width - 10}" y="{y + row / 2 + 4:.1f}" '
+            f'text-anchor="end">{_e(label)}</text>'
         )
         parts.append(
-            f'<rect class="track" x="{label_width}" y="{y + 6}" width="{plot_w}" height="{row - 12}" rx="3"/>'
+            f'<rect class="track" x="{label_width}" y="{y + 6}" width="{plot_w}" '
+            f'height="{row - 12}" rx="3"/>'
         )
         if w > 0:
             parts.append(
-                f'<rect class="bar" x="{label_width}" y="{y + 6}" width="{max(w, 2):.1f}" height="{row - 12}" '
-                f'rx="3" fill="{_e(bar.colour)}"/>'
+                f'<rect class="bar" x="{label_width}" y="{y + 6}" width="{max(w, 2):.1f}" '
+                f'height="{row - 12}" rx="3" fill="{_e(bar.colour)}"/>'
             )
         parts.append(
-            f'<text class="note" x="{label_width + plot_w + 10}" y="{y + row / 2 + 4:.1f}">{_e(bar.note)}</text>'
+            f'<text class="note" x="{label_width + plot_w + 10}" y="{y + row / 2 + 4:.1f}">'
+            f"{_e(bar.note)}</text>"
         )
         parts.append("</g>")
     parts.append("</svg>")

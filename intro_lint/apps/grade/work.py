@@ -1,4 +1,4 @@
-"""The per-batch grading work every executor runs: messages in, reports out, one Linter per process."""
+"""The per-batch grading work all executors run: messages in, reports out, a Linter per process."""
 
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ if TYPE_CHECKING:  # spaCy is imported where the pipeline loads (analyse/pipelin
 
 
 def linter_of(settings_json: str) -> Linter:
-    """The process's Linter for these settings (linter_for loads rules and pipeline once per worker)."""
+    """The Linter for these settings (linter_for loads rules and pipeline once per process)."""
     return linter_for(Settings.model_validate_json(settings_json))
 
 
 def warm(settings_json: str) -> None:
-    """Load the rules and the pipeline now (a worker process's initializer), not with the first batch."""
-    linter_of(settings_json).nlp
+    """Load rules and pipeline now (a worker process's initializer), not with the first batch."""
+    _ = linter_of(settings_json).nlp
 
 
 def grade_messages(
@@ -38,7 +38,7 @@ def grade_messages(
     run_identity: str | None = None,
     signals: Sequence[Signals] | None = None,
 ) -> Graded:
-    """Reports in input order: cached docs where the cache has them, one nlp.pipe pass over the rest.
+    """Reports in input order: the cache's docs where it has them, one nlp.pipe pass over the rest.
 
     With `cache_dir` the parses are cached; with `run_identity` too, the finished reports as well.
     `signals`, one per message, is what the batch knows about each draft (near-copies).
@@ -50,7 +50,7 @@ def grade_messages(
         [cache.get(t) for t in texts] if cache is not None else [None] * len(texts)
     )
     misses = [n for n, doc in enumerate(docs) if doc is None]
-    for n, doc in zip(misses, _parse([texts[n] for n in misses], linter)):
+    for n, doc in zip(misses, _parse([texts[n] for n in misses], linter), strict=False):
         docs[n] = doc
         if cache is not None and not isinstance(doc, Exception):
             cache.put(texts[n], doc)
@@ -60,7 +60,7 @@ def grade_messages(
     ]
     if cache_dir is not None and run_identity is not None:
         kept = ReportCache(Path(cache_dir), run_identity)
-        for message, report in zip(messages, reports):
+        for message, report in zip(messages, reports, strict=True):
             kept.put(message, report)
     return Graded(reports, parsed=len(misses), cached=len(messages) - len(misses))
 
@@ -72,7 +72,7 @@ def _cache(linter: Linter, cache_dir: str | None) -> DocCache | None:
 
 
 def _parse(texts: list[str], linter: Linter) -> Iterator[Doc | Exception]:
-    """One nlp.pipe pass; if spaCy fails on the batch, each text alone, so only the bad one fails."""
+    """One nlp.pipe pass; if spaCy fails on the batch, each text alone: only the bad one fails."""
     try:
         yield from list(parse_many(linter.nlp, texts))
         return
@@ -88,7 +88,7 @@ def _parse(texts: list[str], linter: Linter) -> Iterator[Doc | Exception]:
 def report_or_error(
     linter: Linter, message: Message, doc: Doc | Exception, signals: Signals = NO_SIGNALS
 ) -> Report:
-    """One draft's report; a crash inside the parse or analysis becomes that draft's error, not the batch's."""
+    """One draft's report; a crash in parse or analysis is that draft's error, not the batch's."""
     try:
         if isinstance(doc, Exception):
             raise doc

@@ -1,4 +1,4 @@
-"""Write the class report in the format its file name asks for: .csv, .json or .html (atomically)."""
+"""Write the class report in the format its file name asks: .csv, .json or .html (atomically)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def csv_text(report: ClassReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*BASE_COLUMNS, *dims, *TAIL_COLUMNS])
-    for row, rep in zip(report.drafts, report.reports):
+    for row, rep in zip(report.drafts, report.reports, strict=False):
         subs = [rep.subscores.get(dim, "") if not row.error else "" for dim in dims]
         writer.writerow(
             [
@@ -64,7 +64,10 @@ def blank(value: object) -> object:
 
 
 def cell(value: str | None) -> str:
-    """Text a spreadsheet would run as a formula (a file or sender name from a student) gets a leading quote."""
+    """Text a spreadsheet would run as a formula gets a leading quote.
+
+    Such text can come from a student: a file or sender name.
+    """
     if not value:
         return ""
     return "'" + value if value.startswith(FORMULA_START) else value

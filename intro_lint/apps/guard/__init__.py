@@ -1,1 +1,1 @@
-"""The pre-send guard: lint a message on its way to sendmail, then send it unchanged or hold it back."""
+"""The pre-send guard: lint a message on its way to sendmail, send it unchanged or hold it back."""

@@ -27,12 +27,12 @@ class Invocation:
 
     @property
     def argv(self) -> list[str]:
-        """The command line to run: the command's name, the client's flags, then its own arguments."""
+        """The command line to run: the command's name, the client's flags, its own arguments."""
         return [self.command[0], *self.client_flags, *self.command[1:]]
 
 
 def parse_arguments(args: Sequence[str], help_names: Sequence[str] = ("--help",)) -> Invocation:
-    """`[--fail-on LEVEL] [CLIENT FLAGS] -- COMMAND [ARGS...]`, or the command at the first plain word.
+    """`[--fail-on LEVEL] [CLIENT FLAGS] -- COMMAND [ARGS...]`, or COMMAND at the first plain word.
 
     Parsed by hand: click drops a `--` that follows an unknown option, and a client's flags come
     just there. A single-dash flag of two characters takes the next plain word as its value

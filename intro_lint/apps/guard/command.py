@@ -1,4 +1,4 @@
-"""`intro-lint guard -- SENDMAIL...`: lint a message on its way out, then send it unchanged or hold it back."""
+"""`intro-lint guard -- SENDMAIL...`: lint outgoing mail, then send it unchanged or hold it back."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _say(line: str) -> None:
 
 
 class GuardCommand(click.Command):
-    """Hands its raw arguments to parse_arguments: a client's sendmail flags defeat click's parser."""
+    """Hands raw arguments to parse_arguments: a client's sendmail flags defeat click's parser."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:

@@ -19,7 +19,7 @@ class Delivery:
 
 
 def deliver(argv: Sequence[str], payload: bytes) -> Delivery:
-    """Run the command with exactly `payload` on its standard input; its output goes where ours goes."""
+    """Run the command with exactly `payload` on its stdin; its output goes where ours goes."""
     try:
         done = subprocess.run(list(argv), input=payload, check=False)
     except FileNotFoundError:

@@ -21,7 +21,7 @@ def env_skip(env: Mapping[str, str]) -> bool:
 
 @dataclass(frozen=True)
 class Field:
-    """One header field of the raw message: its name and its bytes [start, end), folded lines included."""
+    """A header field of the raw message: its name and bytes [start, end), folded lines included."""
 
     name: str
     start: int

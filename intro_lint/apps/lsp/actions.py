@@ -1,4 +1,4 @@
-"""Code actions: each fix of a finding, "ignore this rule here", and "fix all safe" (source.fixAll)."""
+"""Code actions: each fix of a finding, "ignore this rule here", "fix all safe" (source.fixAll)."""
 
 from __future__ import annotations
 

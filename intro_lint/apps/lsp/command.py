@@ -23,8 +23,8 @@ def lsp_command(stdio: bool, log_level: str) -> None:
     logging.basicConfig(
         level=log_level.upper(), format="intro-lint lsp: %(levelname)s %(name)s: %(message)s"
     )
-    # here, not at the top: pygls and lsprotocol cost ~0.3 s to import, which `intro-lint --help` and
-    # every other command would pay
+    # here, not at the top: pygls and lsprotocol cost ~0.3 s to import, which `intro-lint --help`
+    # and every other command would pay
     from intro_lint.apps.lsp.server import serve_stdio
 
     serve_stdio()

@@ -60,11 +60,11 @@ class Options:
         return ignored
 
     def settings_for(self, folder: Path) -> Settings:
-        """Client options > environment > project file found from `folder` > user file > defaults."""
+        """Client options > environment > project file (from `folder` up) > user file > defaults."""
         return load_settings(self.options, folder, cli_source="editor settings")[0]
 
     def warm(self, folder: Path) -> str:
-        """Load the pipeline, rules and textstat once by linting a small draft; returns the pipeline."""
+        """Load pipeline, rules and textstat once by linting a small draft; returns the pipeline."""
         linter = linter_for(self.settings_for(folder))
         linter.lint([read_text(WARM_DRAFT, "warm-up.txt")])
         meta = linter.nlp.meta

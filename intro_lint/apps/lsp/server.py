@@ -24,7 +24,7 @@ from intro_lint.apps.lsp.schedule import Latest
 
 
 class IntroLintServer(LanguageServer):
-    """A LanguageServer with one lint worker thread, the latest Result per document, and settings."""
+    """A LanguageServer with one lint thread, the latest Result per document, and settings."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -35,7 +35,8 @@ class IntroLintServer(LanguageServer):
         self.options = Options()
         self.results: dict[str, Result] = {}
         self.latest = Latest(self.lint_and_publish)
-        # One thread: spaCy parses one draft at a time; Latest keeps at most one waiting job per document.
+        # One thread: spaCy parses one draft at a time; Latest keeps at most one waiting job
+        # per document.
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intro-lint")
         self.logged: set[str] = set()
 
@@ -116,7 +117,8 @@ class IntroLintServer(LanguageServer):
             self.worker, self.options.warm, folder
         )
         self.log(
-            f"intro-lint {__version__}: pipeline {name} ready in {time.perf_counter() - started:.2f} s"
+            f"intro-lint {__version__}: pipeline {name} ready in "
+            f"{time.perf_counter() - started:.2f} s"
         )
 
 

@@ -1,4 +1,4 @@
-"""Apply edits to a text: choose each finding's fix at a safety level, drop overlaps, diff the result."""
+"""Apply edits: choose each finding's fix at a safety level, drop overlaps, diff the result."""
 
 from __future__ import annotations
 

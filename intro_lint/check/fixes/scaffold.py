@@ -26,7 +26,8 @@ def forwardable_blurb(a: Analysis) -> str:
         "--- note to forward ---\n"
         f"Hi {person},\n\n"
         f"{who}. The ask: [one thing, e.g. a 20-minute call] about the {role} at {company}.\n"
-        f"Why you: [what about {'their' if person.startswith('[') else person + chr(39) + 's'} work makes this worth their time].\n"
+        f"Why you: [what about {'their' if person.startswith('[') else person + chr(39) + 's'} "
+        "work makes this worth their time].\n"
         "[Link to resume / deck / one-pager]\n"
         "--- end of note ---"
     )

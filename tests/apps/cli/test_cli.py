@@ -9,11 +9,14 @@ from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 GOOD = (
-    "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open to a "
-    "20-minute call about how you chose the first signals for your model? Glad to share what we learned "
-    "about size-related returns if that's useful to you.\n\nThanks,\nMarcus\n"
+    "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open "
+    "to a 20-minute call about how you chose the first signals for your model? Glad to share what "
+    "we learned about size-related returns if that's useful to you.\n\nThanks,\nMarcus\n"
 )
-BAD = "Dear friends and colleagues,\n\nI need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
+BAD = (
+    "Dear friends and colleagues,\n\n"
+    "I need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
+)
 
 
 def test_check_text_output_and_exit_code(cli):
@@ -140,7 +143,10 @@ def test_inline_suppression(cli, tmp_path):
 
 def test_fix_fills_greeting_and_keeps_the_rest(cli, tmp_path):
     draft = tmp_path / "d.eml"
-    body = "Hi there,\n\nCould you introduce me to Ana Ruiz at Plume about the data lead role? Resume: jo.example/cv\n\nJo\n"
+    body = (
+        "Hi there,\n\nCould you introduce me to Ana Ruiz at Plume about the data lead role? "
+        "Resume: jo.example/cv\n\nJo\n"
+    )
     draft.write_text(
         f"From: Jo <jo@example.org>\nTo: Dana Smith <dana@example.org>\nSubject: intro\n\n{body}"
     )
@@ -191,7 +197,8 @@ def test_rules_test_runs_a_users_rule_folder(cli, tmp_path):
     rule = tmp_path / "apology.toml"
     rule.write_text(
         'kind = "phrase"\nmessage = "Apologises"\nwhy = "x"\nsource = "ours"\n[params]\n'
-        'phrases = ["sorry to bother you"]\n[examples]\nfail = ["Sorry to bother you, Jo."]\npass = ["Hello Jo."]\n'
+        'phrases = ["sorry to bother you"]\n[examples]\nfail = ["Sorry to bother you, Jo."]\n'
+        'pass = ["Hello Jo."]\n'
     )
     ok = cli("rules", "test", str(tmp_path))
     assert ok.returncode == 0 and b"2 passed, 0 failed" in ok.stdout

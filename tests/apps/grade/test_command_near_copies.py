@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from intro_lint.apps.grade.command import Options, grade, setup
-from intro_lint.check.signals import Signals
+from intro_lint.check.signals import NO_SIGNALS, Signals
 
 TEMPLATE = (
     "Hi {name},\n\nI hope you are well. I run a small studio that helps {company} teams rebuild "
@@ -99,7 +99,7 @@ def test_a_near_copy_that_crashes_its_relint_is_its_own_error_row(drafts, monkey
     (drafts / "own.txt").write_text(OTHER)
     real = Linter.report
 
-    def report(self, analysis, signals=Signals()):
+    def report(self, analysis, signals=NO_SIGNALS):
         if signals.near_copies and analysis.message.path.endswith("copy1.txt"):
             raise RuntimeError("a bug")
         return real(self, analysis, signals)

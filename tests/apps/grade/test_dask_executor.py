@@ -1,4 +1,4 @@
-"""`grade --engine dask`: a local cluster of process workers gives the same reports as the local run."""
+"""`grade --engine dask`: a local cluster of process workers gives the local run's reports."""
 
 from __future__ import annotations
 
@@ -77,8 +77,8 @@ def test_unreadable_items_come_back_in_place_with_an_error_report(graded):
 
 
 def test_a_running_scheduler_streams_and_each_worker_loads_the_pipeline_once(linter):
-    """Through a scheduler address, as `--scheduler tcp://...` does; the input is pulled a few batches ahead,
-    and a task that fails on a worker ends the run with one clear error."""
+    """Through a scheduler address, as `--scheduler tcp://...` does; the input is pulled a few
+    batches ahead, and a task that fails on a worker ends the run with one clear error."""
     distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
     from intro_lint.linter import linters_loaded
 

@@ -42,7 +42,7 @@ def test_cached_doc_gives_the_same_report_and_sentences(linter, messages, tmp_pa
 
 
 def test_the_round_trip_check_would_see_lost_boundaries(linter, messages):
-    """Our boundaries change the sentences of some drafts, so the test above really checks they survive."""
+    """Our boundaries change some drafts' sentences, so the test above truly checks they survive."""
     changed = 0
     for message in messages:
         text = analysable_text(message)

@@ -1,4 +1,4 @@
-"""`intro-lint grade` end to end: inputs, report formats, exit status, cache, baseline, progress bar."""
+"""`intro-lint grade` end to end: inputs, formats, exit status, cache, baseline, progress bar."""
 
 from __future__ import annotations
 
@@ -22,15 +22,19 @@ from intro_lint.apps.grade.command import grade_command
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 GOOD = (
-    "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open to a "
-    "20-minute call about how you chose the first signals for your model? Glad to share what we learned "
-    "about size-related returns if that's useful to you.\n\nThanks,\nMarcus\n"
+    "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open "
+    "to a 20-minute call about how you chose the first signals for your model? Glad to share what "
+    "we learned about size-related returns if that's useful to you.\n\nThanks,\nMarcus\n"
 )
 GOOD_TOO = (  # a second good draft, not a copy of the first (copies are flagged as one template)
-    "Hi Ana,\n\nCongratulations on the Lisbon launch. Would you have 20 minutes next week to tell me how "
-    "you priced the pilot? Happy to share our survey data on boutique gyms in return.\n\nThanks,\nRobin\n"
+    "Hi Ana,\n\nCongratulations on the Lisbon launch. Would you have 20 minutes next week to tell "
+    "me how you priced the pilot? Happy to share our survey data on boutique gyms in return.\n\n"
+    "Thanks,\nRobin\n"
 )
-BAD = "Dear friends and colleagues,\n\nI need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
+BAD = (
+    "Dear friends and colleagues,\n\n"
+    "I need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
+)
 SUMMARY = re.compile(
     r"graded (\d+) of (\d+) drafts.*: (\d+) parsed, (\d+) parses from cache, (\d+) reports reused"
 )
@@ -210,8 +214,9 @@ def test_baseline_change_column(grade, tmp_path):
     round1 = tmp_path / "round1.json"
     assert grade(str(folder), "--out", str(round1))[0] == 2
     (folder / "bob" / "draft.txt").write_text(  # bob rewrites his own draft (not a copy of alice's)
-        "Hi Rosa,\n\nI loved your write-up on warehouse slotting at Parcelway. Would you have 15 minutes this week "
-        "to tell me which metric you tracked first? I'd be glad to send you our pick-path data in return.\n\nBest,\nBob\n"
+        "Hi Rosa,\n\nI loved your write-up on warehouse slotting at Parcelway. Would you have 15 "
+        "minutes this week to tell me which metric you tracked first? I'd be glad to send you our "
+        "pick-path data in return.\n\nBest,\nBob\n"
     )
     (folder / "dana").mkdir()
     (folder / "dana" / "draft.txt").write_text(BAD)
@@ -322,9 +327,10 @@ def test_html_report_is_written(grade, tmp_path):
 )
 def test_copies_of_one_template_share_a_duplicate_group(grade, tmp_path):
     template = (
-        "Hi {0},\n\nI'm reaching out to my network because I am looking for my next role in product "
-        "management. If you know of any openings or anyone who might be hiring, I would really appreciate "
-        "an introduction. Thanks so much for any help you can give me.\n\nBest,\n{1}\n"
+        "Hi {0},\n\nI'm reaching out to my network because I am looking for my next role in "
+        "product management. If you know of any openings or anyone who might be hiring, I would "
+        "really appreciate an introduction. Thanks so much for any help you can give me.\n\nBest,\n"
+        "{1}\n"
     )
     folder = tmp_path / "class"
     for student, (reader, sender) in {

@@ -1,4 +1,4 @@
-"""The HTML class report: self-contained, escaped, highlights on the right text, every section there.
+"""HTML class report: self-contained, escaped, highlights on the right text, every section there.
 
 `build_class_report` makes a realistic report by linting the example drafts (plus a hostile draft,
 two template copies and an unreadable one); test_html_browser.py loads it from this file.
@@ -30,7 +30,8 @@ HOSTILE_ID = "hostile <b>&amp; id</b>.txt"
 HOSTILE = """Dear friends & colleagues,
 
 I'm reaching out to my whole network because AT&T let me go.
-If you know of anyone who is hiring <script>alert("pwned")</script> at R&D labs, or any companies I should be looking at, please let me know.
+If you know of anyone who is hiring <script>alert("pwned")</script> at R&D labs, or any companies \
+I should be looking at, please let me know.
 My site: https://example.org/me?a=1&b=2 </div></pre></mark>
 
 Thanks,
@@ -80,7 +81,7 @@ def _read_examples():
 
 
 def build_class_report(linter, labelled: bool = True, baseline: bool = True):
-    """(ClassReport, texts, rules): the examples, a hostile draft, a template pair and an error row."""
+    """(ClassReport, texts, rules): the examples, a hostile draft, a template pair, an error row."""
     from intro_lint.read.message import read_text
 
     items = _read_examples()
@@ -103,7 +104,7 @@ def build_class_report(linter, labelled: bool = True, baseline: bool = True):
     group_of = membership(groups)
 
     rows = []
-    for n, ((draft_id, _), rep) in enumerate(zip(items, reports)):
+    for n, ((draft_id, _), rep) in enumerate(zip(items, reports, strict=True)):
         base = max(0, min(100, rep.score - (n % 3) * 7 + 5)) if baseline and n % 4 != 3 else None
         rows.append(
             DraftRow(
@@ -334,7 +335,7 @@ def test_highlights_cover_exactly_the_flagged_text(built, page):
     report, texts, _ = built
     tree = parse(page)
     checked = 0
-    for row, rep in zip(report.drafts, report.reports):
+    for row, rep in zip(report.drafts, report.reports, strict=True):
         if row.error:
             continue
         text = texts[row.id]

@@ -1,4 +1,4 @@
-"""The local engine: input order, batches parsed and analysed whole, cached docs reused, --jobs processes."""
+"""Local engine: input order, whole batches parsed and analysed, cached docs reused, --jobs."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def items():
 
 @pytest.fixture
 def pipe_calls(linter, monkeypatch):
-    """Record the texts of every nlp.pipe call (jobs=1 grades in this process, with this pipeline)."""
+    """Record each nlp.pipe call's texts (jobs=1 grades in this process, with this pipeline)."""
     calls: list[list[str]] = []
     real = linter.nlp.pipe
 
@@ -147,7 +147,8 @@ def test_grade_messages_keeps_one_linter_per_settings(linter, items):
 
 
 def test_two_processes_give_the_same_reports_and_share_the_cache(linter, tmp_path):
-    """Past MIN_PARALLEL drafts, --jobs 2 grades in two worker processes; they fill the cache the next run reads."""
+    """Past MIN_PARALLEL drafts, --jobs 2 grades in two worker processes; they fill the cache the
+    next run reads."""
     items = _numbered(
         list(
             iter_items(

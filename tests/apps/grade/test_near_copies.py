@@ -1,4 +1,4 @@
-"""Copy-paste detection: one template sent to many readers is one group; different drafts are not."""
+"""Copy-paste detection: a template sent to many readers is one group; distinct drafts are not."""
 
 from __future__ import annotations
 
@@ -106,10 +106,13 @@ def test_a_draft_with_a_new_paragraph_is_no_longer_a_copy():
     base = TEMPLATE.format(name="Priya", company="Stripe", sender="Sam")
     personal = base.replace(
         "Thanks so much,",
-        "Your talk on pricing experiments at the fintech meetup changed how I think about onboarding,\n"
-        "and the way you described killing your own favourite feature after two weeks of data stuck\n"
+        "Your talk on pricing experiments at the fintech meetup changed how I think about "
+        "onboarding,\n"
+        "and the way you described killing your own favourite feature after two weeks of "
+        "data stuck\n"
         "with me. I would really value your honest take on whether my background fits a PM team\n"
-        "like yours, and what you would want to see from someone coming from operations.\n\nThanks so much,",
+        "like yours, and what you would want to see from someone coming from operations.\n\n"
+        "Thanks so much,",
     )
     assert find_groups({"a": base, "b": personal}) == []
 
@@ -138,7 +141,8 @@ def test_normalisation_drops_the_greeting_and_masks_names():
 
 def test_header_lines_and_the_greeting_after_them_are_dropped():
     a = words(
-        "Subject: Coffee with Priya?\nTo: priya@stripe.example\n\nHi Priya,\n\nWould you have time for coffee?"
+        "Subject: Coffee with Priya?\nTo: priya@stripe.example\n\nHi Priya,\n\n"
+        "Would you have time for coffee?"
     )
     b = words(
         "Subject: Coffee with Marcus?\n\nDear Marcus Okonkwo,\nWould you have time for coffee?"

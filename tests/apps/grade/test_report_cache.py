@@ -1,4 +1,4 @@
-"""The report cache: only an identical draft under identical settings, rules, pipeline and code reuses a report."""
+"""Report cache: a report is reused only for the same draft, settings, rules, pipeline and code."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from intro_lint.check.catalogue import builtin_dir, load_catalogue
 from intro_lint.read.message import read_text
 
 DRAFT = (
-    "Hi Ana,\n\nWould you introduce me to your CFO, Lee Park? I am moving into fintech and would love "
-    "to hear how Lee scaled the finance team. Happy to send a short note you can forward.\n\nThanks,\nRobin\n"
+    "Hi Ana,\n\nWould you introduce me to your CFO, Lee Park? I am moving into fintech and would "
+    "love to hear how Lee scaled the finance team. Happy to send a short note you can forward.\n\n"
+    "Thanks,\nRobin\n"
 )
 
 

@@ -1,4 +1,4 @@
-"""Reading a class of drafts: folders, JSONL, CSV, mbox; bad items become error items, never exceptions."""
+"""Reading drafts: folders, JSONL, CSV, mbox; bad items become error items, never exceptions."""
 
 from __future__ import annotations
 
@@ -13,11 +13,14 @@ from intro_lint.apps.grade.sources import count_items
 from intro_lint.check.catalogue import load_catalogue
 
 GOOD = (
-    "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open to a "
-    "20-minute call about how you chose the first signals for your model? Glad to share what we learned "
-    "about size-related returns if that's useful to you.\n\nThanks,\nMarcus\n"
+    "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open "
+    "to a 20-minute call about how you chose the first signals for your model? Glad to share what "
+    "we learned about size-related returns if that's useful to you.\n\nThanks,\nMarcus\n"
 )
-BAD = "Dear friends and colleagues,\n\nI need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
+BAD = (
+    "Dear friends and colleagues,\n\n"
+    "I need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
+)
 LABELS = {"vague-ask": True, "generic-blast": True, "self-centered": True, "no-attachment": False}
 
 
@@ -30,7 +33,7 @@ def iter_items(inputs, max_bytes=sources.DEFAULT_MAX_BYTES, label_ids=COLUMNS):
 
 
 def class_folder(root):
-    """alice/ and bob/ with drafts, a draft at the top, a binary and an empty file, noise to skip."""
+    """alice/ and bob/ with drafts, a draft on top, a binary and an empty file, noise to skip."""
     (root / "alice").mkdir(parents=True)
     (root / "bob" / "round1").mkdir(parents=True)
     (root / ".git").mkdir()

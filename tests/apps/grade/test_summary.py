@@ -1,4 +1,4 @@
-"""The class view: rows, score statistics, per-rule calibration, baseline change and the CSV/JSON writers."""
+"""The class view: rows, score stats, per-rule calibration, baseline change, CSV/JSON writers."""
 
 from __future__ import annotations
 

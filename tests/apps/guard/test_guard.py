@@ -1,4 +1,4 @@
-"""The pre-send guard: bytes in equal bytes out, refusals send nothing, and a real neomutt in front."""
+"""The pre-send guard: bytes in equal bytes out, refusals send nothing, a real neomutt in front."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ GUARD = [sys.executable, "-m", "intro_lint.apps.guard.command"]
 # A small PDF whose bytes cover what a careless pipeline would mangle: high bytes, NUL, CR, CRLF.
 PDF = (
     b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n"
-    b"2 0 obj << /Length 12 >>\nstream\n\x00\x01\x02\xff\xfe\r\n\r\x80\x81\x9d\n\nendstream endobj\n"
+    b"2 0 obj << /Length 12 >>\nstream\n"
+    b"\x00\x01\x02\xff\xfe\r\n\r\x80\x81\x9d\n\nendstream endobj\n"
     b"trailer << /Root 1 0 R >>\n%%EOF\n"
 )
 HEADERS = [
@@ -86,7 +87,7 @@ BAD = fixture("bad-body.txt")
 
 
 def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    """The environment without INTRO_LINT_* settings or the user's config, plus the fake's out folder."""
+    """The env without INTRO_LINT_* settings or the user's config, plus the fake's out folder."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -258,7 +259,7 @@ def test_skipping_works_even_when_the_config_is_broken(tmp_path):
     assert sent(tmp_path) == message
 
 
-# --- refusing when intro-lint itself cannot check --------------------------------------------------
+# --- refusing when intro-lint itself cannot check -------------------------------------------------
 
 
 def test_a_broken_config_refuses_and_sends_nothing(tmp_path):
@@ -436,7 +437,7 @@ def test_registered_under_a_group_it_still_sees_the_dashes(tmp_path, monkeypatch
     assert "Usage: intro-lint guard" in CliRunner().invoke(group, ["guard", "-h"]).output
 
 
-# --- header fields, read from bytes ----------------------------------------------------------------
+# --- header fields, read from bytes ---------------------------------------------------------------
 
 
 def test_only_top_level_header_fields_count():
@@ -444,7 +445,8 @@ def test_only_top_level_header_fields_count():
     message = b"From x@y Mon Jan  1 00:00:00 2026\nTo: a@b\nSubject: hi\n\n" + inner
     assert [f.name for f in overrides.header_fields(message)] == ["To", "Subject"]
     assert overrides.skip_fields(message) == []
-    broken = b"To: a@b\nnot a header line\nX-Intro-Lint: skip\n\nbody\n"  # the stdlib ends the header here
+    # the stdlib ends the header here
+    broken = b"To: a@b\nnot a header line\nX-Intro-Lint: skip\n\nbody\n"
     assert overrides.skip_fields(broken) == []
 
 
@@ -476,7 +478,7 @@ def test_env_skip(value, skip):
     assert overrides.env_skip({"INTRO_LINT_SKIP": value}) is skip
 
 
-# --- the git send-email hook from docs/guard.md ------------------------------------------------------
+# --- the git send-email hook from docs/guard.md ---------------------------------------------------
 
 
 def run_hook(tmp_path: Path, message: bytes, **env: str) -> subprocess.CompletedProcess:
@@ -507,7 +509,7 @@ def test_the_docs_show_the_hook_that_is_tested():
     )
 
 
-# --- a real client: Debian's neomutt in batch mode --------------------------------------------------
+# --- a real client: Debian's neomutt in batch mode ------------------------------------------------
 
 needs_neomutt = pytest.mark.skipif(
     shutil.which("neomutt") is None,
@@ -518,7 +520,8 @@ needs_neomutt = pytest.mark.skipif(
 def neomutt_send(
     tmp_path: Path, body: bytes, attach: bool, extra_rc: str = ""
 ) -> subprocess.CompletedProcess:
-    """`neomutt -n -F muttrc -s SUBJECT [-a resume.pdf] -- bob@example.org < body`, the guard as its sendmail.
+    """`neomutt -n -F muttrc -s SUBJECT [-a resume.pdf] -- bob@example.org < body`, the guard as
+    its sendmail.
 
     neomutt splits $sendmail at spaces, without quoting, so the guard and the store script are
     small wrappers in tmp_path (whose path has no spaces) around the real, quoted paths.
@@ -582,7 +585,8 @@ def test_neomutt_good_draft_arrives_with_its_pdf_intact(tmp_path):
     assert [part.get_filename() for part in pdfs] == ["resume.pdf"]
     assert pdfs[0].get_payload(decode=True) == PDF
     assert "Café Olé" in stored.get_body(preferencelist=("plain",)).get_content()
-    # neomutt's -f and -B8BITMIME came before the guard's "--"; they reach the command before its own flags
+    # neomutt's -f and -B8BITMIME came before the guard's "--"; they reach the command before its
+    # own flags
     assert sent_argv(tmp_path) == [
         "-B8BITMIME",
         "-f",

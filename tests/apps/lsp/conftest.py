@@ -1,4 +1,4 @@
-"""pytest-lsp fixtures: a real `python -m intro_lint.apps.lsp` process per test module, and helpers."""
+"""pytest-lsp fixtures: a real `python -m intro_lint.apps.lsp` process per test module; helpers."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def example(name: str) -> str:
 
 
 class Session:
-    """Open, change and query documents; wait for diagnostics by document version, never by sleeping."""
+    """Open, change and query documents; await diagnostics by document version, not by sleeping."""
 
     def __init__(self, client: LanguageClient, folder: Path):
         self.client = client

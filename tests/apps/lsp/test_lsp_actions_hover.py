@@ -7,9 +7,11 @@ from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-# Plain text that opens with RFC 5322 headers is read as a mail buffer: the To: name fills the greeting.
+# Plain text that opens with RFC 5322 headers is read as a mail buffer: the To: name fills the
+# greeting.
 DRAFT = (
-    "From: Carolyn Park <carolyn@example.org>\nTo: Dana Smith <dana@example.org>\nSubject: Staff designer role\n\n"
+    "From: Carolyn Park <carolyn@example.org>\nTo: Dana Smith <dana@example.org>\n"
+    "Subject: Staff designer role\n\n"
     "Hi,\n\nCould you introduce me to Priya Nair at Stripe about the staff designer role? "
     "My portfolio is at https://example.org/p.\n\nThanks,\nCarolyn\n"
 )

@@ -1,4 +1,4 @@
-"""Rapid edits: the newest version wins, stale lints are dropped, and the result matches the final text."""
+"""Rapid edits: newest version wins, stale lints are dropped, the result matches the final text."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A stand-in for sendmail in the guard's tests: stores its standard input and arguments, exits as told.
+"""A sendmail stand-in for the guard's tests: stores its stdin and arguments, exits as told.
 
 FAKE_SENDMAIL_OUT names the folder for message.eml (the bytes received) and argv.json;
 FAKE_SENDMAIL_STATUS is the exit status (default 0).
