@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intro_lint.apps.grade.command import Options, grade, setup
+from intro_lint.apps.grade.run import Options, grade, setup
 from intro_lint.check.signals import NO_SIGNALS, Signals
 
 TEMPLATE = (
