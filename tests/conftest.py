@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -36,6 +37,15 @@ def no_network():
     socket.socket.connect = _guarded_connect
     yield
     socket.socket.connect = _real_connect
+
+
+@pytest.fixture(scope="session")
+def label_ids() -> set[str]:
+    """The eight labels of the labelled corpora (shared/corpus/LABELS.md), as the data has them."""
+    first = (
+        (ROOT / "tests" / "corpus" / "heldout.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    )
+    return set(json.loads(first)["labels"])
 
 
 @pytest.fixture(scope="session")

@@ -12,20 +12,9 @@ from intro_lint.check.fixes.templates import ACTIONS, Action
 from intro_lint.check.kinds import KINDS
 from intro_lint.check.kinds.mission import CHECKS, check
 
-LABEL_IDS = {
-    "long-silence",
-    "vague-ask",
-    "no-attachment",
-    "not-forwardable",
-    "asks-without-giving",
-    "generic-blast",
-    "research-burden",
-    "self-centered",
-}
 
-
-def test_the_eight_checks_each_have_one_entry_whose_model_carries_its_name():
-    assert set(CHECKS) == LABEL_IDS
+def test_the_eight_checks_each_have_one_entry_whose_model_carries_its_name(label_ids):
+    assert set(CHECKS) == label_ids
     for name, entry in CHECKS.items():
         assert entry.params.model_fields["check"].default == name
         assert get_args(entry.params.model_fields["check"].annotation) == (name,)

@@ -4,17 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from intro_lint.read.message import read_text
-
-
-@pytest.fixture(scope="module")
-def analyse(linter):
-    def run(text: str):
-        return next(linter.analyse_many([read_text(text, "draft.txt")]))
-
-    return run
-
-
 ASK = "Could you forward the note below to Dana?"
 GOOD_NOTE = (
     "Hi Dana, I'm Al Kim, a data engineer at Tidewell. "

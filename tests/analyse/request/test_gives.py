@@ -4,16 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from intro_lint.read.message import read_text
-
-
-@pytest.fixture(scope="module")
-def analyse(linter):
-    def run(text: str):
-        return next(linter.analyse_many([read_text(text, "draft.txt")]))
-
-    return run
-
 
 def draft(body: str) -> str:
     return f"Hi Jo,\n\n{body}\n\nThanks,\nAl\n"

@@ -233,21 +233,9 @@ def test_project_config_and_config_show(cli, tmp_path):
     )
 
 
-def test_eval_reports_precision_and_recall(cli, tmp_path):
+def test_eval_reports_precision_and_recall(cli, tmp_path, label_ids):
     corpus = tmp_path / "c.jsonl"
-    labels = dict.fromkeys(
-        [
-            "long-silence",
-            "vague-ask",
-            "no-attachment",
-            "not-forwardable",
-            "asks-without-giving",
-            "generic-blast",
-            "research-burden",
-            "self-centered",
-        ],
-        False,
-    )
+    labels = dict.fromkeys(sorted(label_ids), False)
     recs = [
         {
             "id": "a",
