@@ -81,12 +81,8 @@ class Series:
 
 
 def grade_cmd() -> list[str]:
-    """`intro-lint grade`, or the grading module run directly while the CLI lacks the command."""
-    base = [*intro_lint_cmd(), "grade"]
-    probe = subprocess.run([*base, "--help"], capture_output=True, stdin=subprocess.DEVNULL)
-    return (
-        base if probe.returncode == 0 else [sys.executable, "-m", "intro_lint.apps.grade.command"]
-    )
+    """The `intro-lint grade` command line."""
+    return [*intro_lint_cmd(), "grade"]
 
 
 class TreeSampler(threading.Thread):

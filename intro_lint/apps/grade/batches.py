@@ -29,9 +29,9 @@ class Graded:
 class ParseStats:
     parsed: int = 0  # drafts parsed by spaCy
     cached: int = 0  # drafts whose parse came from the doc cache
-    reused: int = (
-        0  # drafts whose whole report came from the report cache (neither parsed nor analysed)
-    )
+    # drafts whose whole report came from the report cache (neither parsed nor analysed)
+    reused: int = 0
+    relinted: int = 0  # near-copies linted again in the main process with their batch signal
 
     def add(self, graded: Graded) -> None:
         self.parsed += graded.parsed

@@ -111,9 +111,10 @@ def summary_line(report: ClassReport, stats, out: str) -> str:
     s = report.summary
     failed = f" ({s.errors} failed)" if s.errors else ""
     mean = f"; mean score {s.mean_score}" if s.mean_score is not None else ""
+    again = f", {stats.relinted} near-copies linted again" if stats.relinted else ""
     return (
         f"intro-lint: graded {s.graded} of {s.drafts} drafts{failed}: {stats.parsed} parsed, "
-        f"{stats.cached} parses from cache, {stats.reused} reports reused{mean}; "
+        f"{stats.cached} parses from cache, {stats.reused} reports reused{again}{mean}; "
         f"report written to {out}"
     )
 

@@ -68,7 +68,7 @@ def grade(inputs: list[str], cli: dict, opts: Options):
         pairs = run_executor(opts, items, settings, linter.rules, progress, stats)
         collected = collect(pairs)
     groups = collected.groups
-    relint_copies(collected, linter, cache_dir(opts))
+    relint_copies(collected, linter, cache_dir(opts), stats)
     active = [rule.id for rule in linter.active]
     report = class_report(collected.results, active, groups)
     return (
@@ -154,7 +154,9 @@ def copy_signals(groups: list[DuplicateGroup]) -> dict[str, Signals]:
     }
 
 
-def relint_copies(collected: Collected, linter: Linter, cache: str | None) -> None:
+def relint_copies(
+    collected: Collected, linter: Linter, cache: str | None, stats: ParseStats
+) -> None:
     """Lint each near-copy again, here, with its batch signal; that report replaces the worker's.
 
     The same per-batch work the executors run (work.grade_messages): parses come from the doc
@@ -171,6 +173,7 @@ def relint_copies(collected: Collected, linter: Linter, cache: str | None) -> No
         graded = grade_messages(messages, settings_json, cache, signals=[signals[d] for d in ids])
         for n, report in zip(chunk, graded.reports, strict=True):
             collected.results[n] = (collected.results[n][0], report)
+        stats.relinted += len(chunk)
 
 
 def near_copies():

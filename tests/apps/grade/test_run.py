@@ -109,3 +109,10 @@ def test_a_near_copy_that_crashes_its_relint_is_its_own_error_row(drafts, monkey
     assert "internal error while grading (RuntimeError: a bug)" in by_name["copy1.txt"].error
     assert not by_name["copy0.txt"].error and blasts(by_name["copy0.txt"])
     assert report_.summary.errors == 1
+
+
+def test_the_run_counts_the_near_copies_it_linted_again(drafts):
+    write(drafts, TEMPLATE, "copy")
+    (drafts / "own.txt").write_text(OTHER)
+    _, _, stats, _ = grade([str(drafts)], {}, Options(no_cache=True, quiet=True))
+    assert (stats.parsed, stats.relinted) == (4, 3)
