@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-from intro_lint.check.catalogue import RuleSpec
 from intro_lint.model import LocatedFinding, Report
 from intro_lint.positions import LineIndex
+from intro_lint.report.renderer import Reports, Rules, Texts
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render(
-    reports: Sequence[Report],
-    rules: Mapping[str, RuleSpec],
-    texts: Mapping[str, str] | None = None,
-    color: bool = False,
-) -> str:
+def render(reports: Reports, rules: Rules, texts: Texts = None, color: bool = False) -> str:
     """One workflow command per line; `texts` (path -> text) adds the end position."""
     texts = texts or {}
     return "\n".join(line for report in reports for line in _report_lines(report, texts))

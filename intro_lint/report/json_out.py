@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 
-from intro_lint.check.catalogue import RuleSpec
-from intro_lint.model import Output, Report
+from intro_lint.model import Output
+from intro_lint.report.renderer import Reports, Rules, Texts
 
 
-def render(
-    reports: Sequence[Report],
-    rules: Mapping[str, RuleSpec],
-    texts: Mapping[str, str] | None = None,
-    color: bool = False,
-) -> str:
+def render(reports: Reports, rules: Rules, texts: Texts = None, color: bool = False) -> str:
     """The versioned document; positions are in the reports already."""
     return Output(reports=tuple(reports)).model_dump_json(indent=2) + "\n"
 

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from intro_lint.check.catalogue import RuleSpec
 from intro_lint.model import LocatedFinding, Report
 from intro_lint.positions import LineIndex
+from intro_lint.report.renderer import Reports, Rules, Texts
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -22,12 +23,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 Json = dict[str, Any]
 
 
-def render(
-    reports: Sequence[Report],
-    rules: Mapping[str, RuleSpec],
-    texts: Mapping[str, str] | None = None,
-    color: bool = False,
-) -> str:
+def render(reports: Reports, rules: Rules, texts: Texts = None, color: bool = False) -> str:
     """The whole SARIF log as JSON; `texts` (path -> text) adds end line/column."""
     return json.dumps(sarif_log(reports, rules, texts or {}), indent=2, ensure_ascii=False)
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 import click
 
-from intro_lint.check.catalogue import RuleSpec
 from intro_lint.model import Report
+from intro_lint.report.renderer import Reports, Rules, Texts
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -30,12 +28,7 @@ def _summary(report: Report) -> str:
     )
 
 
-def render(
-    reports: Sequence[Report],
-    rules: Mapping[str, RuleSpec],
-    texts: Mapping[str, str] | None = None,
-    color: bool = False,
-) -> str:
+def render(reports: Reports, rules: Rules, texts: Texts = None, color: bool = False) -> str:
     """Each finding with its evidence and fixes, then one summary line per draft."""
     out: list[str] = []
     for report in reports:

@@ -8,15 +8,9 @@ import sys
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
-GOOD = (
-    "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open "
-    "to a 20-minute call about how you chose the first signals for your model? Glad to share what "
-    "we learned about size-related returns if that's useful to you.\n\nThanks,\nMarcus\n"
-)
-BAD = (
-    "Dear friends and colleagues,\n\n"
-    "I need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
-)
+DRAFTS = Path(__file__).resolve().parents[1] / "drafts"  # shared by the cli and grade tests
+GOOD = (DRAFTS / "good.txt").read_text(encoding="utf-8")  # a request done well
+BAD = (DRAFTS / "bad.txt").read_text(encoding="utf-8")  # a blast, urgent and vague
 
 
 def test_check_text_output_and_exit_code(cli):

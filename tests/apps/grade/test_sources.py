@@ -6,21 +6,16 @@ import json
 import mailbox
 from collections.abc import Iterator
 from email.message import EmailMessage
+from pathlib import Path
 
 from intro_lint.apps.grade import sources
 from intro_lint.apps.grade.records import label_columns
 from intro_lint.apps.grade.sources import count_items
 from intro_lint.check.catalogue import load_catalogue
 
-GOOD = (
-    "Hi Elena,\n\nYour panel at Commerce Summit on returns fraud stuck with me. Would you be open "
-    "to a 20-minute call about how you chose the first signals for your model? Glad to share what "
-    "we learned about size-related returns if that's useful to you.\n\nThanks,\nMarcus\n"
-)
-BAD = (
-    "Dear friends and colleagues,\n\n"
-    "I need a job as soon as possible. Let me know if you hear of anything!\n\nCarla\n"
-)
+DRAFTS = Path(__file__).resolve().parents[1] / "drafts"  # shared by the cli and grade tests
+GOOD = (DRAFTS / "good.txt").read_text(encoding="utf-8")  # a request done well
+BAD = (DRAFTS / "bad.txt").read_text(encoding="utf-8")  # a blast, urgent and vague
 LABELS = {"vague-ask": True, "generic-blast": True, "self-centered": True, "no-attachment": False}
 
 
