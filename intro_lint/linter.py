@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from intro_lint.analyse import pipeline as nlp_mod
 from intro_lint.analyse.analysis import Analysis, analysable_text, analyse
+from intro_lint.analyse.judge.store import Model, load_model
 from intro_lint.check.catalogue import RuleSpec, load_catalogue
 from intro_lint.check.engine import run
 from intro_lint.check.signals import NO_SIGNALS, Signals
-from intro_lint.errors import ConfigError, IntroLintError
+from intro_lint.errors import ConfigError, IntroLintError, RuleFileError
 from intro_lint.model import Finding, LocatedFinding, Message, Report
 from intro_lint.positions import LineIndex
 from intro_lint.score import grade, score, subscores
@@ -31,6 +32,10 @@ class Linter:
             self.rules = load_catalogue(self.settings.rule_dirs)
         chosen = enabled_rules(self.settings, set(self.rules))
         self.active = [r for r in self.rules.values() if r.id in chosen]
+        learned = [r for r in self.active if r.decision is not None]
+        self.model = load_model(self.settings.model) if learned else None
+        for rule in learned:
+            check_head(rule, self.model)
 
     @property
     def nlp(self):
@@ -41,7 +46,11 @@ class Linter:
         batch = list(messages)
         docs = nlp_mod.parse_many(self.nlp, (analysable_text(m) for m in batch))
         for message, doc in zip(batch, docs, strict=True):
-            yield analyse(message, doc)
+            yield self.analyse(message, doc)
+
+    def analyse(self, message: Message, doc) -> Analysis:
+        """The Analysis of a draft already parsed, judged by this Linter's model if it has one."""
+        return analyse(message, doc, self.model)
 
     def findings(self, analysis: Analysis, signals: Signals = NO_SIGNALS) -> list[Finding]:
         """The active rules' findings; `signals`: what a batch knows about the draft (grade's)."""
@@ -58,6 +67,21 @@ class Linter:
         good = [m for m in items if isinstance(m, Message)]
         by_id = {id(m): self.report(a) for m, a in zip(good, self.analyse_many(good), strict=True)}
         return [by_id[id(x)] if isinstance(x, Message) else error_report(x) for x in items]
+
+
+def check_head(rule: RuleSpec, model: Model) -> None:
+    """A rule's decision must name a head the model has."""
+    head, heads = rule.decision.head, model.message.heads
+    if head not in heads:
+        raise RuleFileError(
+            f"{rule.path}: rule {rule.id}: field decision.head: {head!r} is not a head of the "
+            f"model in {model.path} (heads: {', '.join(heads)})"
+        )
+    if rule.decision.threshold == "tuned" and head not in model.thresholds:
+        raise RuleFileError(
+            f"{rule.path}: rule {rule.id}: field decision.threshold: the model in {model.path} "
+            f"has no tuned threshold for {head!r}; give a number"
+        )
 
 
 def locate(text: str, findings: list[Finding]) -> tuple[LocatedFinding, ...]:

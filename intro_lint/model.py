@@ -73,6 +73,7 @@ class Finding(Frozen):
     end: int
     evidence: tuple[str, ...] = ()
     fixes: tuple[Fix, ...] = ()
+    confidence: float | None = None  # the learned decision's probability; None for a written rule
 
 
 class LocatedFinding(Finding):

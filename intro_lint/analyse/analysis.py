@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from intro_lint.analyse.judge.judgment import judge
 from intro_lint.analyse.metrics import metrics
 from intro_lint.analyse.request.asks import Ask, find_asks
 from intro_lint.analyse.request.blurb import Blurb, find_blurb
@@ -20,6 +21,9 @@ from intro_lint.read.mail import header_name
 
 if TYPE_CHECKING:  # spaCy is imported where the pipeline loads (pipeline.py), not here
     from spacy.tokens import Doc
+
+    from intro_lint.analyse.judge.judgment import Judgment
+    from intro_lint.analyse.judge.store import Model
 
 # Every offset in an Analysis (and in everything it holds) points into Message.text; `text` is
 # that text with suppressions blanked, so the offsets are the same.
@@ -40,6 +44,7 @@ class Analysis:
     blurb: Blurb | None
     focus: Focus
     metrics: dict[str, float]
+    judgment: Judgment | None = None  # the learned heads' view (judge/), when a model is loaded
 
     @property
     def core_text(self) -> str:
@@ -95,8 +100,13 @@ def _entities(doc: Doc, parsed: str, base: int, core: tuple[int, int]) -> list[t
     ]
 
 
-def analyse(message: Message, doc: Doc) -> Analysis:
-    """Build the intro-request model from a Doc of analysable_text(message)."""
+def analyse(message: Message, doc: Doc, model: Model | None = None) -> Analysis:
+    """Build the intro-request model from a Doc of analysable_text(message); judged if a model."""
+    analysis = _analyse(message, doc)
+    return replace(analysis, judgment=judge(analysis, model)) if model else analysis
+
+
+def _analyse(message: Message, doc: Doc) -> Analysis:
     text, body = blanked_text(message), message.body
     parsed = text[body.start : body.end]  # what analysable_text gave spaCy
     layout = analyse_layout(text, body.start, body.end)

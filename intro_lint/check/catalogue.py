@@ -38,6 +38,15 @@ class Examples(BaseModel):
     pass_: list[str] = Field(default_factory=list, alias="pass")
 
 
+class Decision(BaseModel):
+    """A learned decision: the model head that judges the rule, and where it starts to fire."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    head: str  # a message head of the model (intro-lint train names them after the rules)
+    threshold: Annotated[float, Field(ge=0, le=1)] | Literal["tuned"] = "tuned"
+
+
 class RuleSpec(BaseModel):
     """One rule: a record of what to look for, why it matters and how to fix it."""
 
@@ -53,6 +62,7 @@ class RuleSpec(BaseModel):
     source: str
     fixes: list[FixTemplate] = Field(default_factory=list)
     params: KindParams
+    decision: Decision | None = None  # None: the written check alone decides
     aliases: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
     path: str = ""

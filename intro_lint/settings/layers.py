@@ -33,6 +33,7 @@ ENV_FIELDS = {
     "INTRO_LINT_IGNORE": "ignore",
     "INTRO_LINT_FAIL_ON": "fail_on",
     "INTRO_LINT_PIPELINE": "pipeline",
+    "INTRO_LINT_MODEL": "model",
     "INTRO_LINT_MAX_BYTES": "max_bytes",
     "INTRO_LINT_RULE_DIRS": "rule_dirs",
     "INTRO_LINT_RULE_SET": "rule_set",
@@ -135,6 +136,8 @@ def file_layer(path: Path, table: Mapping[str, Any], kind: str) -> Layer:
     shown = display_path(path)
     raw, labels = collect(table.items(), shown, lambda key: f"field {key}")
     values = validate(raw, labels, shown)
+    if isinstance(values.get("model"), str):
+        values["model"] = _beside(path, values["model"])
     if "rule_dirs" in values:
         values["rule_dirs"] = [_beside(path, folder) for folder in values["rule_dirs"]]
     return Layer(values, dict.fromkeys(values, f"{kind} file {shown}"))

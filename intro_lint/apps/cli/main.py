@@ -12,6 +12,7 @@ from intro_lint.apps.cli.views import config, parse, schema
 from intro_lint.apps.grade.command import grade_command
 from intro_lint.apps.guard.command import guard_command
 from intro_lint.apps.lsp.command import lsp_command
+from intro_lint.apps.train.command import train_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,5 +32,6 @@ for command in (
     guard_command,
     lsp_command,
     grade_command,
+    train_command,
 ):
     main.add_command(command)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intro_lint.analyse.analysis import analysable_text, analyse
+from intro_lint.analyse.analysis import analysable_text
 from intro_lint.analyse.pipeline import parse_many
 from intro_lint.apps.grade.batches import Graded
 from intro_lint.apps.grade.doc_cache import DocCache
@@ -92,7 +92,7 @@ def report_or_error(
     try:
         if isinstance(doc, Exception):
             raise doc
-        return linter.report(analyse(message, doc), signals)
+        return linter.report(linter.analyse(message, doc), signals)
     except Exception as exc:  # one odd draft must not sink a class of 10,000
         return error_report(
             InputError(message.path, f"internal error while grading ({type(exc).__name__}: {exc})")

@@ -12,3 +12,4 @@ class Hit:
     end: int
     evidence: tuple[str, ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
+    confidence: float | None = None  # a learned decision's probability (None: a written rule)

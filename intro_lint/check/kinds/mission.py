@@ -18,6 +18,9 @@ from intro_lint.check.kinds.params import Number, Params, Regex, Regexes
 from intro_lint.check.signals import Signals
 from intro_lint.read.mail import header_name
 
+# a hit on a fact the code can see for itself (a leftover placeholder, a missing attachment the
+# text promises, near-copies in the batch): it stands whatever a learned decision says
+CERTAIN = {"certain": True}
 SUBSTANTIVE = ("intro", "reference", "referral", "leads", "review", "info", "other", "meeting")
 
 
@@ -150,9 +153,8 @@ def no_attachment(a: Analysis, p: NoAttachment, batch: Signals) -> list[Hit]:
     m = a.materials
     if m.says_attached and not m.attached and a.message.kind == "email":
         s, e = m.says_attached
-        return [
-            Hit(s, e, ("the text says something is attached, but the message has no attachment",))
-        ]
+        why = ("the text says something is attached, but the message has no attachment",)
+        return [Hit(s, e, why, CERTAIN)]
     purposes = set(a.parties.purposes) & set(p.purposes)
     if not purposes or m.present or a.parties.connector_note:
         return []
@@ -242,8 +244,9 @@ def generic_blast(a: Analysis, p: GenericBlast, batch: Signals) -> list[Hit]:
         return hits
     note = _template_evidence(batch)
     if hits:
-        return [replace(hits[0], evidence=(*hits[0].evidence, note)), *hits[1:]]
-    return [Hit(0, len(a.message.text.split("\n", 1)[0]), (note,))]  # the text's first line
+        first = hits[0]
+        return [replace(first, evidence=(*first.evidence, note), data={**first.data, **CERTAIN})]
+    return [Hit(0, len(a.message.text.split("\n", 1)[0]), (note,), CERTAIN)]  # the first line
 
 
 def _template_evidence(batch: Signals) -> str:
@@ -258,9 +261,8 @@ def _blast(a: Analysis, p: GenericBlast) -> list[Hit]:
     placeholder = re.search(p.placeholder, text) if p.placeholder else None
     if placeholder:
         s = a.message.body.start + placeholder.start()
-        return [
-            Hit(s, s + len(placeholder.group()), (f"leftover placeholder '{placeholder.group()}'",))
-        ]
+        found = placeholder.group()
+        return [Hit(s, s + len(found), (f"leftover placeholder '{found}'",), CERTAIN)]
     mass = _compile(p.mass_phrases)
     hit = mass.search(text) if mass else None
     if hit:

@@ -20,6 +20,7 @@ from intro_lint.apps.grade.sources import iter_items
 from intro_lint.apps.grade.values import GradeItem
 from intro_lint.check.catalogue import load_catalogue
 from intro_lint.errors import IntroLintError
+from intro_lint.linter import Linter
 
 COLUMNS = label_columns(load_catalogue())
 CORPORA = Path(__file__).resolve().parents[2] / "corpus"
@@ -105,15 +106,15 @@ def test_progress_counts_every_item(linter, items, monkeypatch):
 
 
 def test_a_crash_in_one_draft_is_its_error_row(linter, items, monkeypatch):
-    real = work.analyse
+    real = Linter.analyse
     victim = items[1].message
 
-    def analyse(message, doc):
+    def analyse(self, message, doc):
         if message is victim:
             raise RuntimeError("boom")
-        return real(message, doc)
+        return real(self, message, doc)
 
-    monkeypatch.setattr(work, "analyse", analyse)
+    monkeypatch.setattr(Linter, "analyse", analyse)
     out = list(grade_local(items, linter.settings))
     assert "internal error" in out[1][1].error and "boom" in out[1][1].error
     assert sum(1 for _, r in out if r.error) == 2

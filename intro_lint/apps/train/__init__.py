@@ -1,0 +1,1 @@
+"""`intro-lint train`: learn the judging heads from labelled corpora, reproducibly."""
