@@ -1,4 +1,4 @@
-"""A rule's learned decision: the model's probability against the rule's threshold, with evidence."""
+"""A rule's learned decision: the model's probability against the rule's threshold, as evidence."""
 
 from __future__ import annotations
 

@@ -9,7 +9,13 @@ from typing import Any
 
 from intro_lint.settings.fields import Settings
 
-UNSET = {"select": "all rules", "pipeline": "auto", "color": "auto", "rule_set": "none", "model": "shipped"}
+UNSET = {
+    "select": "all rules",
+    "pipeline": "auto",
+    "color": "auto",
+    "rule_set": "none",
+    "model": "shipped",
+}
 
 
 def show(settings: Settings, sources: Mapping[str, str]) -> str:

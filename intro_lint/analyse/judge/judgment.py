@@ -1,4 +1,4 @@
-"""Score one Analysis with a trained Model: each passage per head, then each rule for the message."""
+"""Score one Analysis with a trained Model: each passage per head, then each rule per message."""
 
 from __future__ import annotations
 
@@ -60,7 +60,9 @@ def _part(values: dict[str, float], name: str) -> float:
 def combined(features: dict[str, float], maxima: dict[str, float]) -> dict[str, float]:
     """The message heads' numbers: the detectors' facts, the passage maxima and their products."""
     values = {**features, **maxima}
-    values["purpose-any"] = min(1.0, sum(v for k, v in features.items() if k.startswith("purpose-")))
+    values["purpose-any"] = min(
+        1.0, sum(v for k, v in features.items() if k.startswith("purpose-"))
+    )
     values["materials-present"] = min(1.0, values.get("materials-present", 0.0))
     for name, (x, y) in PRODUCTS.items():
         values[name] = _part(values, x) * _part(values, y)

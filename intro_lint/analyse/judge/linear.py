@@ -12,7 +12,7 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Linear:
-    """Heads that share one vocabulary: P(head) = sigmoid(w . [tfidf(terms), scaled numbers] + b)."""
+    """Heads sharing one vocabulary: P(head) = sigmoid(w . [tfidf(terms), scaled numbers] + b)."""
 
     heads: tuple[str, ...]
     vocab: dict[str, int]

@@ -1,4 +1,4 @@
-"""A trained model on disk: model.json (names, vocabularies, thresholds, provenance) and .npy arrays."""
+"""A trained model on disk: model.json (names, vocabularies, thresholds, provenance) and arrays."""
 
 from __future__ import annotations
 
@@ -62,10 +62,14 @@ def _linear(folder: Path, part: str, doc: dict) -> Linear:
     return lin
 
 
-@lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> Model:
-    """The model in `path` (a folder `intro-lint train` wrote), or the shipped one; once a process."""
-    folder = Path(path) if path else SHIPPED
+    """The model in `path` (a folder intro-lint train wrote), or the shipped one; once a process."""
+    return _loaded(str(Path(path).resolve() if path else SHIPPED))
+
+
+@lru_cache(maxsize=4)
+def _loaded(path: str) -> Model:
+    folder = Path(path)
     where = folder / "model.json"
     try:
         doc = json.loads(where.read_text(encoding="utf-8"))
@@ -74,5 +78,7 @@ def load_model(path: str | None = None) -> Model:
         passage, message = (_linear(folder, p, doc[p]) for p in ("passage", "message"))
         thresholds = {k: float(v) for k, v in doc["thresholds"].items()}
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ConfigError(f"{where}: field model: not a model intro-lint train wrote ({exc})") from None
+        raise ConfigError(
+            f"{where}: field model: not a model intro-lint train wrote ({exc})"
+        ) from None
     return Model(passage, message, thresholds, doc.get("info", {}), str(folder))

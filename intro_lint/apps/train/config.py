@@ -17,7 +17,9 @@ class TrainConfig(BaseModel):
     inner_folds: int = Field(default=4, ge=2)  # grouped folds for stacking and thresholds
     min_df: int = Field(default=2, ge=1)  # a term must occur in this many training texts
     c: float = Field(default=1.0, gt=0)  # inverse L2 strength of every logistic head
-    min_precision: float = Field(default=0.8, gt=0, le=1)  # thresholds: best kappa at this precision
+    min_precision: float = Field(
+        default=0.8, gt=0, le=1
+    )  # thresholds: best kappa at this precision
 
 
 def config_hash(config: TrainConfig) -> str:

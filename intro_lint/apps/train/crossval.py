@@ -86,5 +86,7 @@ def render(cv: dict) -> str:
             f"{m['precision']:5.2f} {m['recall']:5.2f} {m['kappa']:5.2f}"
         )
     lines.append(f"good messages with any finding: {p['good_flagged']}/{p['good']}")
-    lines.append(f"score AUC good>bad: {p['auc']:.3f}" if p["auc"] is not None else "score AUC: n/a")
+    lines.append(
+        f"score AUC good>bad: {p['auc']:.3f}" if p["auc"] is not None else "score AUC: n/a"
+    )
     return "\n".join(lines)

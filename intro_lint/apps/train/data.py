@@ -98,4 +98,3 @@ def build_rows(records: list[dict], rules: tuple[str, ...], pipeline: str | None
         passages=[passages(a) for a in analyses],
         passage_y=[passage_gold(r, a, rules) for r, a in zip(records, analyses, strict=True)],
     )
-

@@ -1,4 +1,4 @@
-"""Fit the passage heads, stack their maxima into the message heads, pick thresholds for precision."""
+"""Fit the passage heads, stack their maxima into the message heads, pick precise thresholds."""
 
 from __future__ import annotations
 
@@ -24,9 +24,7 @@ def sklearn():
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import StratifiedGroupKFold
     except ImportError:
-        raise ConfigError(
-            "training needs scikit-learn: pip install 'intro-lint[train]'"
-        ) from None
+        raise ConfigError("training needs scikit-learn: pip install 'intro-lint[train]'") from None
     return csr_matrix, hstack, LogisticRegression, StratifiedGroupKFold
 
 

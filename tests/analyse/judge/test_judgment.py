@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from intro_lint.analyse.judge.judgment import judge
 from intro_lint.analyse.judge.passages import passages, terms
 from intro_lint.analyse.judge.store import load_model
+from intro_lint.linter import Linter
 from intro_lint.read.message import read_text
+from intro_lint.settings.fields import Settings
+from intro_lint.settings.files import builtin_dir
 
-DRAFT = (
-    "Hi Dana,\n\nLong time no talk! I'm looking for a job, how can you help?\n\nThanks,\nJo"
-)
+DRAFT = "Hi Dana,\n\nLong time no talk! I'm looking for a job, how can you help?\n\nThanks,\nJo"
+
+
+@pytest.fixture(scope="module")
+def linter():
+    """A linter with the learned rules: it loads the model and judges every draft."""
+    return Linter(Settings(rule_dirs=[str(builtin_dir() / "learned")]))
 
 
 def _analysis(linter, text):
@@ -27,7 +35,9 @@ def test_passages_are_the_greeting_then_the_core_sentences(linter):
 
 
 def test_terms_fold_names_and_numbers_and_keep_the_question_mark(linter):
-    a = _analysis(linter, "Hi Dana,\n\nCould you introduce me to Priya Shah at Acme? I have 3 ideas.")
+    a = _analysis(
+        linter, "Hi Dana,\n\nCould you introduce me to Priya Shah at Acme? I have 3 ideas."
+    )
     words = terms(a.doc)
     assert "<name>" in words and "<num>" in words and "?" in words
     assert "priya" not in words and "introduce me" in words

@@ -18,7 +18,9 @@ def test_recorded_corpora_are_the_files_in_the_repository():
     assert info["corpora"], "the shipped model records no corpus"
     for corpus in info["corpora"]:
         current = hashlib.sha256((ROOT / corpus["path"]).read_bytes()).hexdigest()
-        assert current == corpus["sha256"], f"{corpus['path']} changed: run scripts/train-shipped.sh"
+        assert current == corpus["sha256"], (
+            f"{corpus['path']} changed: run scripts/train-shipped.sh"
+        )
 
 
 def test_recorded_config_is_the_current_default():
