@@ -51,8 +51,9 @@ def decide(a: Analysis, decision: Decision, hits: list[Hit]) -> list[Hit]:
     if top is not None:
         said.append(f'passage: "{_quote(top[0].text)}" ({top[1]:.2f})')
     certain = [h for h in hits if h.data.get("certain")]
-    if certain:  # the code saw it for itself; the model's view is shown, not asked
-        return [replace(h, evidence=(*said, *h.evidence), confidence=1.0) for h in certain]
+    if certain:  # the code saw it for itself; the model's view is shown only when it agrees
+        shown = said if p >= t else []
+        return [replace(h, evidence=(*shown, *h.evidence), confidence=1.0) for h in certain]
     if p < t:
         return []
     hit = _where(a, judgment, decision.head, hits)

@@ -14,21 +14,21 @@ from intro_lint.read.message import read_text
 from intro_lint.settings.fields import Settings
 from intro_lint.settings.files import builtin_dir
 
-LEARNED = builtin_dir() / "learned"
+RULES = builtin_dir()  # the built-in rules decide by the shipped model
 JOB = "Hi Dana,\n\nLong time no talk! I'm looking for a job, how can you help?\n\nThanks,\nJo"
 PLACEHOLDER = "Hi [Name],\n\nI saw your talk on pricing and loved the part on churn.\n\nBest,\nJo"
 
 
 def _with_threshold(tmp_path: Path, rule: str, threshold: str) -> Linter:
-    text = (LEARNED / f"{rule}.toml").read_text(encoding="utf-8")
+    text = (RULES / f"{rule}.toml").read_text(encoding="utf-8")
     text = re.sub(r'(?m)^threshold = "tuned"$', f"threshold = {threshold}", text)
     (tmp_path / f"{rule}.toml").write_text(text, encoding="utf-8")
-    return Linter(Settings(rule_dirs=[str(LEARNED), str(tmp_path)], select=[rule]))
+    return Linter(Settings(rule_dirs=[str(tmp_path)], select=[rule]))
 
 
 @pytest.fixture(scope="module")
 def learned() -> Linter:
-    return Linter(Settings(rule_dirs=[str(LEARNED)]))
+    return Linter(Settings())
 
 
 def _findings(linter: Linter, text: str):
@@ -68,16 +68,16 @@ def test_a_threshold_out_of_range_names_the_file_rule_and_field(tmp_path):
 
 
 def test_a_head_the_model_lacks_names_the_file_rule_and_field(tmp_path):
-    text = (LEARNED / "vague-ask.toml").read_text(encoding="utf-8")
+    text = (RULES / "vague-ask.toml").read_text(encoding="utf-8")
     (tmp_path / "vague-ask.toml").write_text(text.replace('head = "vague-ask"', 'head = "x"'))
     with pytest.raises(RuleFileError, match=r"rule vague-ask: field decision\.head: 'x'"):
-        Linter(Settings(rule_dirs=[str(LEARNED), str(tmp_path)]))
+        Linter(Settings(rule_dirs=[str(tmp_path)]))
 
 
 def test_the_json_report_carries_the_confidence(cli, tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text(JOB, encoding="utf-8")
-    out = cli("check", "--format", "json", "--rule-dir", str(LEARNED), str(draft))
+    out = cli("check", "--format", "json", str(draft))
     assert out.returncode == 1
     findings = json.loads(out.stdout)["reports"][0]["findings"]
     assert findings and all(0 < f["confidence"] <= 1 for f in findings)
@@ -90,7 +90,19 @@ def test_a_broken_model_folder_is_exit_2_naming_the_file(cli, tmp_path):
     out = cli(
         "check",
         str(draft),
-        env={"INTRO_LINT_MODEL": str(tmp_path), "INTRO_LINT_RULE_DIRS": str(LEARNED)},
+        env={"INTRO_LINT_MODEL": str(tmp_path)},
     )
     assert out.returncode == 2
     assert "model.json" in out.stderr.decode() and "field model" in out.stderr.decode()
+
+
+def test_the_written_rule_set_decides_by_patterns_and_loads_no_model(cli, tmp_path):
+    assert Linter(Settings(rule_dirs=[str(RULES / "written")])).model is None
+    draft = tmp_path / "d.txt"
+    draft.write_text(JOB, encoding="utf-8")
+    out = cli("check", "--format", "json", "--rule-set", "written", str(draft))
+    findings = json.loads(out.stdout)["reports"][0]["findings"]
+    assert {f["rule"] for f in findings} == {"long-silence", "asks-without-giving"}
+    assert all(
+        f["confidence"] is None and not f["evidence"][0].startswith("model:") for f in findings
+    )

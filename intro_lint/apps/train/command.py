@@ -17,7 +17,6 @@ from intro_lint.apps.train.data import build_rows, file_hash, read_records
 from intro_lint.apps.train.fit import fit_model
 from intro_lint.check.catalogue import load_catalogue
 from intro_lint.errors import IntroLintError
-from intro_lint.settings.files import builtin_dir
 
 
 def provenance(paths: list[str], cfg: TrainConfig, rows) -> dict:
@@ -45,7 +44,7 @@ def train_command(corpora, out, seed, cv_folds, cv_out):
     """Learn the judging heads from labelled JSONL corpora (needs intro-lint[train])."""
     try:
         cfg = TrainConfig(seed=seed)
-        rules = load_catalogue([str(builtin_dir() / "learned")])  # the rules with decisions
+        rules = {k: r for k, r in load_catalogue().items() if r.decision is not None}
         records = read_records(list(corpora), tuple(rules))
         rows = build_rows(records, tuple(rules))
         if cv_folds:

@@ -9,18 +9,11 @@ import numpy as np
 from intro_lint.analyse.judge.judgment import judge
 from intro_lint.apps.train.config import TrainConfig
 from intro_lint.apps.train.data import Rows
-from intro_lint.apps.train.fit import fit_model, grouped_folds, kappa
+from intro_lint.apps.train.fit import fit_model, grouped_folds
 from intro_lint.check.catalogue import RuleSpec
 from intro_lint.check.engine import run
+from intro_lint.report.agreement import auc, kappa
 from intro_lint.score import score
-
-
-def auc(pos: np.ndarray, neg: np.ndarray) -> float | None:
-    """P(a good message scores above a bad one), ties counting half."""
-    if not len(pos) or not len(neg):
-        return None
-    diff = pos[:, None] - neg[None, :]
-    return float(((diff > 0) + 0.5 * (diff == 0)).mean())
 
 
 def rule_row(y: np.ndarray, pred: np.ndarray) -> dict:
@@ -39,7 +32,7 @@ def summary(rows: Rows, pred: np.ndarray, scores: np.ndarray, idx: np.ndarray) -
         "rules": {r: rule_row(rows.y[idx, j], pred[idx, j]) for j, r in enumerate(rows.rules)},
         "good_flagged": int(pred[idx][good].any(axis=1).sum()),
         "good": int(good.sum()),
-        "auc": auc(scores[idx][good], scores[idx][bad]),
+        "auc": auc(scores[idx][good].tolist(), scores[idx][bad].tolist()),
     }
 
 

@@ -15,6 +15,7 @@ from intro_lint.analyse.judge.store import Model
 from intro_lint.apps.train.config import TrainConfig
 from intro_lint.apps.train.data import Rows
 from intro_lint.errors import ConfigError
+from intro_lint.report.agreement import kappa
 
 
 def sklearn():
@@ -134,13 +135,6 @@ def fit_messages(rows: Rows, idx: np.ndarray, extra, cfg: TrainConfig) -> Linear
     numbers = numbers_of(rows, idx, extra, names)
     terms = [rows.terms[i] for i in idx]
     return fit_linear(rows.rules, terms, numbers, names, rows.y[idx], cfg)
-
-
-def kappa(tp: int, fp: int, fn: int, n: int) -> float:
-    tn = n - tp - fp - fn
-    po = (tp + tn) / n
-    pe = ((tp + fn) * (tp + fp) + (tn + fp) * (tn + fn)) / (n * n)
-    return (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 
 def pick_threshold(y: np.ndarray, p: np.ndarray, min_precision: float) -> float:

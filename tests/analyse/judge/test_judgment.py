@@ -11,15 +11,14 @@ from intro_lint.analyse.judge.store import load_model
 from intro_lint.linter import Linter
 from intro_lint.read.message import read_text
 from intro_lint.settings.fields import Settings
-from intro_lint.settings.files import builtin_dir
 
 DRAFT = "Hi Dana,\n\nLong time no talk! I'm looking for a job, how can you help?\n\nThanks,\nJo"
 
 
 @pytest.fixture(scope="module")
 def linter():
-    """A linter with the learned rules: it loads the model and judges every draft."""
-    return Linter(Settings(rule_dirs=[str(builtin_dir() / "learned")]))
+    """A linter with the built-in rules: they have decisions, so it loads the model."""
+    return Linter(Settings())
 
 
 def _analysis(linter, text):

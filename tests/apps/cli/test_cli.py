@@ -241,9 +241,23 @@ def test_eval_reports_precision_and_recall(cli, tmp_path, label_ids):
         {"id": "b", "text": GOOD, "attachments": [], "verdict": "good", "labels": labels},
     ]
     corpus.write_text("\n".join(json.dumps(r) for r in recs))
-    out = cli("eval", str(corpus)).stdout.decode()
-    assert "generic-blast            1   0   0  1.00  1.00" in out
+    done = cli("eval", str(corpus), "--min-auc", "0.9")
+    out = done.stdout.decode()
+    assert "generic-blast            1   0   0  1.00  1.00  1.00" in out
     assert "good messages with any finding: 0/1" in out
+    assert "score AUC (a good message scores above a bad one): 1.000" in out
+    assert done.returncode == 0
+
+
+def test_eval_fails_when_a_rule_misses_the_kappa_it_is_asked_for(cli, tmp_path, label_ids):
+    corpus = tmp_path / "c.jsonl"
+    labels = dict.fromkeys(sorted(label_ids), False)
+    rec = {"id": "a", "text": BAD, "attachments": [], "verdict": "bad", "labels": labels}
+    good = {**rec, "id": "b", "text": GOOD, "verdict": "good"}  # BAD is labelled clean: all FPs
+    corpus.write_text(json.dumps(rec) + "\n" + json.dumps(good) + "\n")
+    assert cli("eval", str(corpus)).returncode == 0
+    assert cli("eval", str(corpus), "--min-kappa", "0.5").returncode == 1
+    assert cli("eval", str(corpus), "--max-good-flagged", "0").returncode == 0
 
 
 def test_eval_stops_at_the_first_bad_line(cli, tmp_path):

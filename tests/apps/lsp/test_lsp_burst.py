@@ -6,7 +6,9 @@ import pytest
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-TYPED = " Do you know anyone hiring? Any advice is welcome, anything helps!"
+TYPED = " I'm looking for a new role, do you know anyone hiring? Any advice helps!"
+# a friendly note the typed ask turns into a request the rules flag
+START = "Hi Sam,\n\nLong time no talk! Hope the new job is treating you well.\n\nThanks,\nJo\n"
 
 
 def oracle(linter, text: str) -> set[tuple[str, str]]:
@@ -25,17 +27,17 @@ def seen(lsp, text: str, diagnostics) -> set[tuple[str, str]]:
 
 async def test_twenty_incremental_edits_end_in_the_final_texts_diagnostics(lsp, linter):
     uri = lsp.uri("typing.txt")
-    text = lsp.example("reconnect-give-first.txt")
+    text = START
     assert len(await lsp.open(uri, text)) == 0
     start = lsp.publish_count()
-    at = text.index("\n\nWarmly,")
+    at = text.index("\n\nThanks,")
     chunks = [TYPED[i : i + 3] for i in range(0, len(TYPED), 3)][:20]
     assert len(chunks) == 20
     for chunk in chunks:
         version = lsp.insert(uri, at, chunk)
         at += len(chunk)
     final = lsp.texts[uri]
-    assert version == 21 and "Do you know anyone hiring? Any advice is w" in final
+    assert version == 21 and "do you know anyone hiring? Any " in final
     found = await lsp.diagnostics(uri, version)
     assert seen(lsp, final, found) == oracle(linter, final) != set()
     versions = [p.version for p in lsp.client.history[start:] if p.uri == uri]

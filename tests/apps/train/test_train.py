@@ -7,7 +7,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 TRAIN = ROOT / "corpus" / "train.jsonl"
-LEARNED = ROOT / "rules" / "learned"
 
 
 def _small_corpus(tmp_path: Path, n: int = 80) -> Path:
@@ -37,7 +36,7 @@ def test_a_trained_folder_is_what_check_uses_when_config_names_it(cli, tmp_path)
     corpus = _small_corpus(tmp_path)
     assert cli("train", str(corpus), "--out", str(tmp_path / "mine")).returncode == 0
     (tmp_path / ".intro-lint.toml").write_text(
-        f'model = "mine"\nrule_dirs = ["{LEARNED}"]\n', encoding="utf-8"
+        'model = "mine"\n', encoding="utf-8"
     )
     draft = tmp_path / "d.txt"
     draft.write_text("Hi Dana,\n\nAny leads on jobs?\n\nJo", encoding="utf-8")
