@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from lsprotocol import types
 
@@ -107,6 +109,9 @@ async def test_hover_explains_the_rule_the_evidence_and_the_fixes(lsp):
         "'", ""
     ) in value.replace("'", "")
     assert "**Why it fired**" in value and "open-ended: anyone" in value
+    # the learned decision's odds and the passage that decided it, so the writer can disagree
+    assert re.search(r"- model: vague-ask 0\.\d\d \(fires at 0\.\d\d\)", value)
+    assert re.search(r'- passage: "[^"]+" \(\d\.\d\d\)', value)
     assert "Replace the open question with one specific request" in value
     assert "**no-attachment** (error)" in value  # every finding under the cursor
     assert await lsp.hover(uri, types.Position(line=0, character=0)) is None

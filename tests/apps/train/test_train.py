@@ -35,9 +35,7 @@ def test_the_same_corpus_and_seed_give_the_same_bytes(cli, tmp_path):
 def test_a_trained_folder_is_what_check_uses_when_config_names_it(cli, tmp_path):
     corpus = _small_corpus(tmp_path)
     assert cli("train", str(corpus), "--out", str(tmp_path / "mine")).returncode == 0
-    (tmp_path / ".intro-lint.toml").write_text(
-        'model = "mine"\n', encoding="utf-8"
-    )
+    (tmp_path / ".intro-lint.toml").write_text('model = "mine"\n', encoding="utf-8")
     draft = tmp_path / "d.txt"
     draft.write_text("Hi Dana,\n\nAny leads on jobs?\n\nJo", encoding="utf-8")
     shown = cli("config", "show", cwd=tmp_path)
