@@ -1,4 +1,4 @@
-"""The accuracy the product promises: learned rules on pages their model never saw, written ones too."""
+"""The accuracy promised: learned rules on pages their model never saw, written rules as tuned."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Per-rule precision, recall and kappa of findings vs labels, and the table `intro-lint eval` prints."""
+"""Per-rule precision, recall and kappa of findings vs labels; the table `intro-lint eval` shows."""
 
 from __future__ import annotations
 
