@@ -60,12 +60,12 @@ def ignore_actions(result: Result, findings: Iterable[Finding]) -> list[types.Co
     """`<!-- intro-lint: ignore[RULE] -->` on its own line at the top of the body, once per rule."""
     actions, seen = [], set()
     for finding in findings:
-        if finding.rule in seen or result.message is None:
+        if finding.rule in seen or result.ignore_at is None:
             continue
         seen.add(finding.rule)
         edit = Edit(
-            start=body_line_start(result),
-            end=body_line_start(result),
+            start=result.ignore_at,
+            end=result.ignore_at,
             text=f"<!-- intro-lint: ignore[{finding.rule}] -->\n",
         )
         actions.append(
@@ -77,11 +77,6 @@ def ignore_actions(result: Result, findings: Iterable[Finding]) -> list[types.Co
             )
         )
     return actions
-
-
-def body_line_start(result: Result) -> int:
-    text, start = result.message.text, min(result.message.body.start, len(result.message.text))
-    return text.rfind("\n", 0, start) + 1
 
 
 def fix_all(result: Result) -> list[types.CodeAction]:

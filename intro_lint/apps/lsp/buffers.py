@@ -8,7 +8,7 @@ from intro_lint.read.limits import has_nul, mostly_controls, text_size_over
 # blank line); private in message.py, so imported under a local name here.
 from intro_lint.read.message import looks_like_email
 
-EMAIL_LANGUAGES = frozenset({"mail", "email", "eml"})
+EMAIL_LANGUAGES = frozenset({"mail", "email", "eml", "message"})  # "message": eglot, message-mode
 MARKDOWN_LANGUAGES = frozenset({"markdown", "md", "mdx"})
 SNIFF_CHARS = 16384
 BINARY_SAMPLE = 65536

@@ -30,6 +30,12 @@ def _utf8(chars: str) -> int:
 UNITS: dict[str, Callable[[str], int]] = {"utf-16": _utf16, "utf-8": _utf8, "utf-32": len}
 
 
+def units_for(encoding: object) -> Callable[[str], int]:
+    """The unit counter of a negotiated position encoding (a str or PositionEncodingKind)."""
+    name = getattr(encoding, "value", encoding)  # PositionEncodingKind is a str Enum
+    return UNITS.get(str(name or "utf-16"), _utf16)
+
+
 class PositionMap:
     """One text's line starts: code-point offsets to client positions and back.
 
@@ -40,8 +46,7 @@ class PositionMap:
     def __init__(self, text: str, encoding: str | None = "utf-16"):
         self.text = text
         self.index = LineIndex(text)
-        name = getattr(encoding, "value", encoding)  # PositionEncodingKind is a str Enum
-        self.units = UNITS.get(str(name or "utf-16"), _utf16)
+        self.units = units_for(encoding)
 
     def _line(self, number: int) -> tuple[int, str]:
         start = self.index.starts[number]
@@ -63,12 +68,21 @@ class PositionMap:
         if position.line >= len(self.index.starts):
             return len(self.text)
         start, line = self._line(max(position.line, 0))
-        used = 0
-        for n, char in enumerate(line):
-            used += self.units(char)
-            if used > position.character:
-                return start + n
-        return start + len(line)
+        return start + column_offset(line, position.character, self.units)
+
+
+def column_offset(line: str, character: int, units: Callable[[str], int]) -> int:
+    """The code points of `line` before a column in client units, clamped to the line's length.
+
+    A column inside a character (between the two UTF-16 halves of an emoji) means the start of
+    that character, so a client's odd position never splits one.
+    """
+    used = 0
+    for n, char in enumerate(line):
+        used += units(char)
+        if used > character:
+            return n
+    return len(line)
 
 
 def rule_href(spec: RuleSpec | None) -> str | None:

@@ -11,10 +11,15 @@ from typing import Any
 from intro_lint.linter import linter_for
 from intro_lint.read.message import read_text
 from intro_lint.settings.fields import FIELDS, Settings
-from intro_lint.settings.layers import load_settings
+from intro_lint.settings.layers import cli_layer, load_settings
+from intro_lint.settings.show import show
 
 SECTIONS = ("introLint", "intro-lint", "intro_lint")
 EDITOR_KEYS = frozenset({"path", "args", "trace", "enable", "server"})  # the editor's, not ours
+EDITOR = "editor settings"
+# List settings the editor adds to (after the files' and environment's items, without repeats);
+# `select` still replaces: an editor that selects rules means exactly those.
+ADDING = ("ignore", "extend_select", "rule_dirs")
 WARM_DRAFT = (
     "Hi Sam,\n\nCongratulations on the launch! Could you introduce me to Ana at Lumen "
     "about the design role? My portfolio: https://example.org/p\n\nThanks,\nLee\n"
@@ -60,8 +65,29 @@ class Options:
         return ignored
 
     def settings_for(self, folder: Path) -> Settings:
-        """Client options > environment > project file (from `folder` up) > user file > defaults."""
-        return load_settings(self.options, folder, cli_source="editor settings")[0]
+        return self.layered(folder)[0]
+
+    def layered(self, folder: Path) -> tuple[Settings, dict[str, str]]:
+        """Client options > environment > project file (from `folder` up) > user file > defaults.
+
+        load_settings decides precedence; the ADDING lists are first joined to what the lower
+        layers give, so their source reads "project file ... + editor settings".
+        """
+        given = {key: self.options[key] for key in ADDING if key in self.options}
+        if not given:
+            return load_settings(self.options, folder, cli_source=EDITOR)
+        lower, lower_sources = load_settings({}, folder)
+        added = cli_layer(given, EDITOR).values  # validated and comma-split, as load_settings does
+        joined = {key: _joined(getattr(lower, key), added[key]) for key in added}
+        settings, sources = load_settings({**self.options, **joined}, folder, cli_source=EDITOR)
+        for key in joined:
+            if getattr(lower, key):
+                sources[key] = f"{lower_sources[key]} + {EDITOR}"
+        return settings, sources
+
+    def show(self, folder: Path) -> str:
+        """`intro-lint config show` for a folder, with the editor's settings merged in."""
+        return show(*self.layered(folder))
 
     def warm(self, folder: Path) -> str:
         """Load pipeline, rules and textstat once by linting a small draft; returns the pipeline."""
@@ -69,6 +95,10 @@ class Options:
         linter.lint([read_text(WARM_DRAFT, "warm-up.txt")])
         meta = linter.nlp.meta
         return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
+def _joined(lower: list[str], added: list[str]) -> list[str]:
+    return list(dict.fromkeys([*lower, *added]))
 
 
 def _beside(root: Path, folder: str) -> str:

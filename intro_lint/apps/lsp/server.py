@@ -10,17 +10,23 @@ import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from intro_lint import __version__
 from intro_lint.apps.lsp.actions import FIX_ALL, QUICKFIX, code_actions
+from intro_lint.apps.lsp.documents import SyncProtocol
 from intro_lint.apps.lsp.drafts import Result, Snapshot, lint_buffer
 from intro_lint.apps.lsp.hover import hover
 from intro_lint.apps.lsp.options import SECTIONS, Options
 from intro_lint.apps.lsp.schedule import Latest
+from intro_lint.errors import IntroLintError
+
+SHOW_CONFIG = "intro-lint.showConfig"
 
 
 class IntroLintServer(LanguageServer):
@@ -31,9 +37,13 @@ class IntroLintServer(LanguageServer):
             "intro-lint",
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=SyncProtocol,
         )
         self.options = Options()
         self.results: dict[str, Result] = {}
+        # the lint under way per document, shared by the publisher and by hover/code actions
+        self.inflight: dict[str, tuple[Snapshot, int, asyncio.Future]] = {}
+        self.generation = 0  # bumped by every settings change: older results are stale
         self.latest = Latest(self.lint_and_publish)
         # One thread: spaCy parses one draft at a time; Latest keeps at most one waiting job
         # per document.
@@ -44,30 +54,50 @@ class IntroLintServer(LanguageServer):
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
 
     def snapshot(self, uri: str) -> Snapshot | None:
-        doc = self.workspace.text_documents.get(uri)
+        doc = self.workspace.text_documents.get(unquote(uri))  # pygls keys documents unquoted
         if doc is None:
             return None
         path = to_fs_path(uri) if uri.startswith("file:") else None
-        folder = Path(path).parent if path else (self.options.root or Path.cwd())
-        return Snapshot(uri, path or uri, doc.language_id, doc.source, doc.version, folder)
-
-    async def run_lint(self, snap: Snapshot) -> Result:
-        encoding = self.workspace.position_encoding
-        return await asyncio.get_running_loop().run_in_executor(
-            self.worker, lint_buffer, self.options, snap, encoding
+        return Snapshot(
+            uri, path or uri, doc.language_id, doc.source, doc.version, self.folder_of(uri)
         )
+
+    def is_current(self, snap: Snapshot, generation: int) -> bool:
+        """Whether the document still holds this text and the settings are unchanged."""
+        now = self.snapshot(snap.uri)
+        return now is not None and generation == self.generation and same_text(now, snap)
+
+    async def result_for(self, snap: Snapshot) -> Result:
+        """The Result for a snapshot: cached, the lint of it already under way, or a new lint."""
+        cached = self.results.get(snap.uri)
+        if cached is not None and same_text(cached.snapshot, snap):
+            return cached
+        running = self.inflight.get(snap.uri)
+        if running is not None and running[1] == self.generation and running[0] == snap:
+            return await asyncio.shield(running[2])
+        generation = self.generation
+        future = asyncio.get_running_loop().run_in_executor(
+            self.worker, lint_buffer, self.options, snap, self.workspace.position_encoding
+        )
+        self.inflight[snap.uri] = (snap, generation, future)
+        try:
+            result = await asyncio.shield(future)  # a cancelled waiter leaves it to the others
+        finally:
+            if self.inflight.get(snap.uri, (None, None, None))[2] is future:
+                del self.inflight[snap.uri]
+        if self.is_current(snap, generation):
+            self.results[snap.uri] = result
+        return result
 
     async def lint_and_publish(self, uri: str) -> None:
         """Lint the current text; publish unless the document changed meanwhile (then it reruns)."""
         try:
-            snap = self.snapshot(uri)
+            snap, generation = self.snapshot(uri), self.generation
             if snap is None:
                 return
-            result = await self.run_lint(snap)
-            current = self.snapshot(uri)
-            if current is None or current.version != snap.version:
+            result = await self.result_for(snap)
+            if not self.is_current(snap, generation):
                 return
-            self.results[uri] = result
             self.log_problem(result)
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(
@@ -83,26 +113,31 @@ class IntroLintServer(LanguageServer):
     async def current_result(self, uri: str) -> Result | None:
         """The Result for the document's current version, linting it now if need be."""
         snap = self.snapshot(uri)
-        if snap is None:
-            return None
-        cached = self.results.get(uri)
-        if (
-            cached is not None
-            and cached.version == snap.version
-            and cached.snapshot.text == snap.text
-        ):
-            return cached
-        result = await self.run_lint(snap)
-        self.results[uri] = result
-        return result
+        return None if snap is None else await self.result_for(snap)
 
     def log_problem(self, result: Result) -> None:
         if result.problem and result.problem not in self.logged:
             self.logged.add(result.problem)
             self.log(f"intro-lint: {result.problem}", types.MessageType.Error)
 
+    def folder_of(self, uri: object) -> Path:
+        """A document URI's folder; the workspace root (or the cwd) for anything else."""
+        path = to_fs_path(uri) if isinstance(uri, str) and uri.startswith("file:") else None
+        return Path(path).parent if path else (self.options.root or Path.cwd())
+
+    def settings_text(self, folder: Path) -> str:
+        """`intro-lint config show` for the folder, editor settings included, or the error."""
+        try:
+            return self.options.show(folder)
+        except IntroLintError as exc:
+            return f"intro-lint: {exc}"
+
     def configure(self, raw: object) -> None:
         ignored = self.options.configure(raw)
+        self.generation += 1
+        self.results.clear()
+        folder = self.folder_of(None)
+        self.log(f"intro-lint: settings for {folder} (config show):\n{self.settings_text(folder)}")
         if ignored:
             self.log(
                 f"intro-lint: ignoring unknown settings: {', '.join(map(str, ignored))}",
@@ -122,35 +157,46 @@ class IntroLintServer(LanguageServer):
         )
 
 
+def same_text(a: Snapshot, b: Snapshot) -> bool:
+    return (a.version, a.text) == (b.version, b.text)
+
+
 def guarded(fn):
-    """Catch and log a handler's exception: one bad buffer or request never stops the server."""
+    """Catch and log a notification handler's exception: one bad buffer never stops the server."""
 
-    def report(ls: IntroLintServer) -> None:
-        ls.log(
-            f"intro-lint: {fn.__name__} failed:\n{traceback.format_exc()}", types.MessageType.Error
-        )
-
-    if inspect.iscoroutinefunction(fn):
-
-        @functools.wraps(fn)
-        async def run_async(ls, params):
-            try:
-                return await fn(ls, params)
-            except Exception:
-                report(ls)
-                return None
-
-        return run_async
+    @functools.wraps(fn)
+    async def run_async(ls, params):
+        try:
+            return await fn(ls, params)
+        except Exception:
+            report(ls, fn)
 
     @functools.wraps(fn)
     def run(ls, params):
         try:
             return fn(ls, params)
         except Exception:
-            report(ls)
-            return None
+            report(ls, fn)
+
+    return run_async if inspect.iscoroutinefunction(fn) else run
+
+
+def answered(fn):
+    """A request handler's exception is logged and answered as an error, never as a silent null."""
+
+    @functools.wraps(fn)
+    async def run(ls, params):
+        try:
+            return await fn(ls, params)
+        except Exception as exc:
+            report(ls, fn)
+            raise JsonRpcInternalError(f"intro-lint: {fn.__name__} failed: {exc}") from None
 
     return run
+
+
+def report(ls: IntroLintServer, fn) -> None:
+    ls.log(f"intro-lint: {fn.__name__} failed:\n{traceback.format_exc()}", types.MessageType.Error)
 
 
 def root_of(params: types.InitializeParams) -> Path | None:
@@ -218,9 +264,8 @@ async def did_change_configuration(
         )
         settings = pulled[0] if pulled else None
     ls.configure(settings)
-    ls.results.clear()
-    for uri in list(ls.workspace.text_documents):
-        ls.latest.request(uri)
+    for doc in list(ls.workspace.text_documents.values()):
+        ls.latest.request(doc.uri)  # the client's URI: the workspace keys them unquoted
 
 
 def _can_pull_configuration(ls: IntroLintServer) -> bool:
@@ -232,7 +277,7 @@ def _can_pull_configuration(ls: IntroLintServer) -> bool:
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[QUICKFIX, FIX_ALL], resolve_provider=False),
 )
-@guarded
+@answered
 async def code_action(
     ls: IntroLintServer, params: types.CodeActionParams
 ) -> list[types.CodeAction] | None:
@@ -241,10 +286,18 @@ async def code_action(
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-@guarded
+@answered
 async def on_hover(ls: IntroLintServer, params: types.HoverParams) -> types.Hover | None:
     result = await ls.current_result(params.text_document.uri)
     return hover(result, params.position) if result is not None else None
+
+
+@server.command(SHOW_CONFIG)
+def show_config(ls: IntroLintServer, *args: object) -> str:
+    """`config show` for a document's folder (the first argument, its URI) or the workspace."""
+    text = ls.settings_text(ls.folder_of(args[0] if args else None))
+    ls.log(text)
+    return text
 
 
 def serve_stdio() -> None:

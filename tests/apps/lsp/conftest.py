@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -74,11 +75,14 @@ def example(name: str) -> str:
 class Session:
     """Open, change and query documents; await diagnostics by document version, not by sleeping."""
 
+    root, env = ROOT, SERVER_ENV  # for tests that run the CLI beside the server
+
     def __init__(self, client: LanguageClient, folder: Path):
         self.client = client
         self.folder = folder
         self.versions: dict[str, int] = {}
         self.texts: dict[str, str] = {}
+        self.by_version: dict[tuple[str, int], str] = {}  # every text sent, by (uri, version)
 
     def uri(self, name: str, folder: Path | None = None) -> str:
         return ((folder or self.folder) / name).as_uri()
@@ -87,6 +91,7 @@ class Session:
         self, uri: str, text: str, language_id: str = "plaintext"
     ) -> list[types.Diagnostic]:
         self.versions[uri], self.texts[uri] = 1, text
+        self.by_version[uri, 1] = text
         self.client.text_document_did_open(
             types.DidOpenTextDocumentParams(
                 text_document=types.TextDocumentItem(
@@ -102,16 +107,19 @@ class Session:
 
     def insert(self, uri: str, offset: int, new: str) -> int:
         """An incremental change: insert `new` at a code-point offset; returns the new version."""
+        return self.edit(uri, offset, offset, new)
+
+    def edit(self, uri: str, start: int, end: int, new: str) -> int:
+        """An incremental change: code points [start, end) become `new`; returns the new version."""
         text = self.texts[uri]
-        at = position_at(text, offset)
-        change = types.TextDocumentContentChangePartial(
-            range=types.Range(start=at, end=at), text=new
-        )
-        return self._change(uri, text[:offset] + new + text[offset:], change)
+        span = types.Range(start=position_at(text, start), end=position_at(text, end))
+        change = types.TextDocumentContentChangePartial(range=span, text=new)
+        return self._change(uri, text[:start] + new + text[end:], change)
 
     def _change(self, uri: str, text: str, change) -> int:
         self.versions[uri] += 1
         self.texts[uri] = text
+        self.by_version[uri, self.versions[uri]] = text
         self.client.text_document_did_change(
             types.DidChangeTextDocumentParams(
                 text_document=types.VersionedTextDocumentIdentifier(
@@ -160,19 +168,50 @@ class Session:
 
 # --- UTF-16 positions, computed independently of the server's own conversion ---------------------
 
+# LSP's line breaks, and only these: U+2028, U+0085 and form feed are ordinary characters.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def lines_of(text: str) -> list[tuple[int, str]]:
+    """Each line's start offset and its text without the line break, as LSP counts lines."""
+    lines, start = [], 0
+    for brk in LINE_BREAK.finditer(text):
+        lines.append((start, text[start : brk.start()]))
+        start = brk.end()
+    return [*lines, (start, text[start:])]
+
+
+def units(chars: str) -> int:
+    return len(chars.encode("utf-16-le", "surrogatepass")) // 2
+
 
 def position_at(text: str, offset: int) -> types.Position:
-    before = text[:offset]
-    line = before.count("\n")
-    column = before[before.rfind("\n") + 1 :]
-    return types.Position(line=line, character=len(column.encode("utf-16-le")) // 2)
+    lines = lines_of(text)
+    line = max(n for n, (start, _) in enumerate(lines) if start <= offset)
+    start = lines[line][0]
+    return types.Position(line=line, character=units(text[start:offset]))
 
 
 def offset_at(text: str, position: types.Position) -> int:
-    lines = text.split("\n")
-    start = sum(len(line) + 1 for line in lines[: position.line])
-    line = lines[position.line] if position.line < len(lines) else ""
-    return start + len(line.encode("utf-16-le")[: 2 * position.character].decode("utf-16-le"))
+    lines = lines_of(text)
+    if position.line >= len(lines):
+        return len(text)
+    start, line = lines[position.line]
+    used = 0
+    for n, char in enumerate(line):
+        if used >= position.character:
+            return start + n
+        used += units(char)
+    return start + len(line)
+
+
+def inside(text: str, span: types.Range) -> bool:
+    """Whether a range lies within the text: existing lines, columns within each line, in order."""
+    lines = lines_of(text)
+    ends = (span.start, span.end)
+    if any(p.line >= len(lines) or p.character > units(lines[p.line][1]) for p in ends):
+        return False
+    return (span.start.line, span.start.character) <= (span.end.line, span.end.character)
 
 
 def text_in(text: str, span: types.Range) -> str:
@@ -201,7 +240,7 @@ def codes(diagnostics) -> set[str]:
     return {d.code for d in diagnostics}
 
 
-for _helper in (example, position_at, offset_at, text_in, apply_edit, whole, codes):
+for _helper in (example, position_at, offset_at, text_in, apply_edit, whole, codes, inside):
     setattr(
         Session, _helper.__name__, staticmethod(_helper)
     )  # tests reach helpers as lsp.text_in(...)
