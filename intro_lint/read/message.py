@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Sequence
 from email import policy
 from email.parser import HeaderParser
@@ -12,6 +13,7 @@ from typing import BinaryIO
 from intro_lint.errors import InputError, IntroLintError
 from intro_lint.model import Message
 from intro_lint.read.decode import check_magic, check_size, decode_text, normalise
+from intro_lint.read.limits import over_limit
 from intro_lint.read.mail import headers_of, parse_email
 from intro_lint.read.parts import split
 from intro_lint.read.suppressions import find_suppressions
@@ -26,6 +28,7 @@ DRAFT_KINDS = ("text", "markdown", "email")
 EMAIL_SUFFIXES = (".eml",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _HEADER_LINE = re.compile(r"[!-9;-~]+:.*|[ \t]+\S.*")
 _MBOX_FROM = re.compile(r"From \S+.*")
 _SNIFF_NAMES = frozenset(
@@ -52,12 +55,26 @@ def read_many(paths: Sequence[str], max_bytes: int, stdin: BinaryIO) -> list[Mes
     for path in paths:
         try:
             if path == "-":
-                items.append(read_bytes(stdin.read(), "-", max_bytes))
+                items.append(read_bytes(read_stdin(stdin, max_bytes), "-", max_bytes))
             else:
                 items.append(read_path(path, max_bytes))
         except IntroLintError as exc:
             items.append(exc if isinstance(exc, InputError) else InputError(path, str(exc)))
     return items
+
+
+def read_stdin(stdin: BinaryIO, max_bytes: int) -> bytes:
+    """Standard input's bytes, reading at most max_bytes + 1: an endless stream trips the limit."""
+    try:
+        data = stdin.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError("-", f"cannot read standard input: {exc.strerror or exc}") from None
+    if over_limit(len(data), max_bytes):
+        raise InputError(
+            "-",
+            f"standard input is over the limit of {max_bytes:,} bytes (configurable via max-bytes)",
+        )
+    return data
 
 
 def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
@@ -89,19 +106,40 @@ def read_text(text: str, path: str = "<text>", kind: str = "text") -> Message:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
-    """The file's bytes, refusing directories and files over max_bytes before reading them."""
+    """The file's bytes; folders, FIFOs, devices and files over max_bytes are refused unread."""
     try:
-        if os.path.isdir(path):
-            raise InputError(path, "is a directory, not a draft file")
-        check_size(os.stat(path).st_size, path, max_bytes)
-        with open(path, "rb") as handle:
-            return handle.read(max_bytes + 1)  # +1: a FIFO or growing file still trips the limit
+        check_regular(path, os.stat(path).st_mode)  # a FIFO or device is never opened
+        # ... and should one take the file's place meanwhile, opening it does not wait for a writer
+        with os.fdopen(os.open(path, os.O_RDONLY | _NONBLOCK), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            check_regular(path, info.st_mode)
+            check_size(info.st_size, path, max_bytes)
+            return handle.read(max_bytes + 1)  # +1: a file that grows still trips the limit
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:
         raise InputError(path, "cannot read the file: permission denied") from None
     except OSError as exc:
         raise InputError(path, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def check_regular(path: str, mode: int) -> None:
+    """InputError unless the mode is a regular file's: a FIFO or device could block or never end."""
+    if stat.S_ISDIR(mode):
+        raise InputError(path, "is a directory, not a draft file")
+    if not stat.S_ISREG(mode):
+        raise InputError(path, f"is {special_kind(mode)}, not a regular file")
+
+
+def special_kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _kind_for(path: str, data: bytes) -> str:

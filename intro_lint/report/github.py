@@ -12,9 +12,9 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def render(reports: Reports, rules: Rules, texts: Texts = None, color: bool = False) -> str:
-    """One workflow command per line; `texts` (path -> text) adds the end position."""
+    """One workflow command per line, each ending in a newline; `texts` adds the end position."""
     texts = texts or {}
-    return "\n".join(line for report in reports for line in _report_lines(report, texts))
+    return "".join(line + "\n" for report in reports for line in _report_lines(report, texts))
 
 
 def _report_lines(report: Report, texts: Mapping[str, str]) -> list[str]:

@@ -24,8 +24,9 @@ Json = dict[str, Any]
 
 
 def render(reports: Reports, rules: Rules, texts: Texts = None, color: bool = False) -> str:
-    """The whole SARIF log as JSON; `texts` (path -> text) adds end line/column."""
-    return json.dumps(sarif_log(reports, rules, texts or {}), indent=2, ensure_ascii=False)
+    """The SARIF log as JSON with a final newline; `texts` (path -> text) adds end positions."""
+    log = sarif_log(reports, rules, texts or {})
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
 def sarif_log(

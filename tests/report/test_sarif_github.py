@@ -230,13 +230,14 @@ def test_github_commands_per_finding_with_end_positions() -> None:
 def test_github_without_text_and_error_severity() -> None:
     loud = finding("no-attachment", "error", "Hi Ann")
     assert github.render([report(findings=(loud,))], RULES) == (
-        "::error file=drafts/ann.txt,line=1,col=1,title=no-attachment::msg"
+        "::error file=drafts/ann.txt,line=1,col=1,title=no-attachment::msg\n"
     )
 
 
 def test_github_report_error_becomes_an_error_command() -> None:
     assert (
-        github.render([BROKEN], RULES) == "::error file=drafts/bad.eml::malformed MIME: no boundary"
+        github.render([BROKEN], RULES)
+        == "::error file=drafts/bad.eml::malformed MIME: no boundary\n"
     )
 
 
@@ -245,9 +246,9 @@ def test_github_escapes_data_and_properties() -> None:
     out = github.render([report("a,b:c%d.txt", findings=(odd,))], RULES)
     assert out == (
         "::warning file=a%2Cb%3Ac%25d.txt,line=1,col=1,title=vague-ask::"
-        "100%25 sure:%0D%0Areally, yes"
+        "100%25 sure:%0D%0Areally, yes\n"
     )
-    assert "\n" not in out
+    assert "\n" not in out[:-1]
 
 
 def test_github_no_reports_no_output() -> None:

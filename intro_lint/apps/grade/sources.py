@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import mailbox
 import os
+import stat
 from collections.abc import Collection, Iterator
 from email import policy
 from email.parser import BytesHeaderParser
@@ -14,7 +15,7 @@ from pathlib import Path
 from intro_lint.apps.grade.records import count_csv_rows, csv_entries, jsonl_entries
 from intro_lint.apps.grade.values import GradeItem
 from intro_lint.errors import InputError
-from intro_lint.read.message import DEFAULT_MAX_BYTES, read_bytes, read_path
+from intro_lint.read.message import DEFAULT_MAX_BYTES, check_regular, read_bytes, read_path
 
 DRAFT_SUFFIXES = (".txt", ".md", ".eml")
 MBOX_SUFFIXES = (".mbox", ".mbx")
@@ -65,21 +66,36 @@ def _entries(source: str, max_bytes: int, label_ids: Collection[str]) -> Iterato
         return _mbox(path, max_bytes)
     if kind == "draft":
         return iter([_draft(path, source, None, max_bytes)])
-    problem = (
-        "no such file or folder"
-        if kind == "missing"
-        else f"unknown input type (expected {INPUT_KINDS})"
-    )
-    return iter([{"id": source, "error": problem}])
+    return iter([{"id": source, "error": input_problem(path, kind)}])
+
+
+def input_problem(path: Path, kind: str) -> str:
+    """Why an input of kind missing, special, unreadable or unknown gives no drafts."""
+    if kind == "missing":
+        return "no such file or folder"
+    if kind in ("special", "unreadable"):
+        try:
+            check_regular(str(path), os.stat(path).st_mode)
+        except OSError as exc:
+            return f"cannot read the file: {exc.strerror or exc}"
+        except InputError as exc:
+            return exc.problem
+    return f"unknown input type (expected {INPUT_KINDS})"
 
 
 def input_kind(path: Path) -> str:
-    """folder, jsonl, csv, mbox, draft, missing or unknown."""
+    """folder, jsonl, csv, mbox, draft, missing, special (FIFO, device), unreadable or unknown."""
     suffix = path.suffix.lower()
-    if path.is_dir():
-        return "folder"
-    if not path.exists():
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
         return "missing"
+    except OSError:
+        return "unreadable"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if not stat.S_ISREG(mode):
+        return "special"  # never opened: a FIFO would block the run
     if suffix in (".jsonl", ".csv"):
         return suffix[1:]
     if suffix in DRAFT_SUFFIXES:
