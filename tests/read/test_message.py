@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
+import io
 import os
 import re
 from email.message import EmailMessage
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from intro_lint.errors import InputError
 from intro_lint.model import Message, Span
 from intro_lint.read.htmltext import html_to_text
-from intro_lint.read.message import read_bytes, read_path, read_text
+from intro_lint.read.message import read_bytes, read_many, read_path, read_text
 from intro_lint.read.suppressions import find_suppressions
 
 DATA = Path(__file__).parents[1] / "data"
@@ -554,3 +555,60 @@ def test_mime_like_bytes_give_a_message_or_an_input_error(chunks):
         read_bytes(b"".join(chunks), "fuzz.eml")
     except InputError:
         pass
+
+
+# --- special files and endless input -------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_without_opening_it(tmp_path):
+    pipe = str(tmp_path / "draft.txt")
+    os.mkfifo(pipe)  # opening it would wait for a writer that never comes
+    assert error_for(read_path, pipe) == f"{pipe}: is a named pipe (FIFO), not a regular file"
+
+
+def test_a_device_is_refused_without_reading_it():
+    assert error_for(read_path, "/dev/zero") == "/dev/zero: is a device, not a regular file"
+
+
+def test_a_file_denied_to_the_user_is_one_input_error(tmp_path, monkeypatch):
+    path = write(tmp_path, "secret.txt", b"Hi Ana,\n\nA question.\n")
+    real = os.open
+
+    def denied(name, *args, **kwargs):
+        if os.fspath(name) == path:
+            raise PermissionError(13, "Permission denied", name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)  # as chmod 000 does for anyone but root
+    assert error_for(read_path, path) == f"{path}: cannot read the file: permission denied"
+
+
+class Endless(io.RawIOBase):
+    """A stream that never ends (like /dev/zero) and counts the bytes asked of it."""
+
+    def __init__(self):
+        self.given = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        buffer[:] = b"a" * len(buffer)
+        self.given += len(buffer)
+        return len(buffer)
+
+
+def test_endless_standard_input_stops_just_past_the_limit():
+    stream = Endless()
+    (item,) = read_many(["-"], 1000, io.BufferedReader(stream, buffer_size=64))
+    assert isinstance(item, InputError) and item.path == "-"
+    assert item.problem == (
+        "standard input is over the limit of 1,000 bytes (configurable via max-bytes)"
+    )
+    assert stream.given <= 1000 + 64 + 1
+
+
+def test_standard_input_within_the_limit_is_read_whole():
+    (item,) = read_many(["-"], 1000, io.BytesIO(b"Hi Ana,\n\nWould you have 20 minutes?\n"))
+    assert isinstance(item, Message) and item.text.startswith("Hi Ana")

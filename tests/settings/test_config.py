@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from intro_lint.errors import ConfigError
-from intro_lint.settings.fields import FIELDS, Settings
+from intro_lint.settings.fields import FIELDS, MAX_BYTES_LIMIT, Settings
 from intro_lint.settings.layers import (
     enabled_rules,
     load_settings,
@@ -415,3 +415,73 @@ def test_rule_set_file_with_unknown_key_names_file_and_field(tmp_path):
     bad.write_text("wieghts = { vague-ask = 3 }\n")
     with pytest.raises(ConfigError, match=r"mine.toml: field wieghts"):
         load_settings({"rule_set": str(bad)}, tmp_path, env={}, user_config=tmp_path / "none.toml")
+
+
+# --- files that are not readable settings files ----------------------------------------------
+
+
+def test_max_bytes_has_an_upper_bound_named_in_the_error(project: Path, home: Path) -> None:
+    dot = write(project / ".intro-lint.toml", f"max-bytes = {10**30}\n")
+    with pytest.raises(ConfigError) as err:
+        load(project, home)
+    assert str(err.value) == (
+        f"{dot}: field max-bytes: must be a positive integer of at most 1,000,000,000 "
+        f"(got {10**30})"
+    )
+    dot.unlink()
+    assert load(project, home, {"max_bytes": MAX_BYTES_LIMIT})[0].max_bytes == MAX_BYTES_LIMIT
+    with pytest.raises(ConfigError, match="^environment: INTRO_LINT_MAX_BYTES: must be"):
+        load(project, home, INTRO_LINT_MAX_BYTES=str(MAX_BYTES_LIMIT + 1))
+
+
+def test_a_folder_where_a_settings_file_belongs_is_an_error(project: Path, home: Path) -> None:
+    (project / ".intro-lint.toml").mkdir()
+    with pytest.raises(ConfigError) as err:
+        load(project / "drafts", home)
+    assert str(err.value) == f"{project / '.intro-lint.toml'}: is a directory, not a settings file"
+    user = home / ".config" / "intro-lint" / "config.toml"
+    user.mkdir(parents=True)
+    (project / ".intro-lint.toml").rmdir()
+    with pytest.raises(ConfigError, match=re.escape(f"{user}: is a directory")):
+        load(project, home)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_as_settings_file_is_refused_unread(project: Path, home: Path) -> None:
+    os.mkfifo(project / "pyproject.toml")
+    with pytest.raises(ConfigError, match="is a named pipe, device or socket, not a settings file"):
+        load(project, home)
+
+
+def test_an_unreadable_settings_file_names_it(
+    project: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dot = write(project / ".intro-lint.toml", "max-bytes = 5000\n")
+    if os.name == "posix" and os.geteuid() != 0:
+        dot.chmod(0)  # root reads it anyway: then the read is made to fail as it would
+    else:
+        real = Path.read_text
+
+        def denied(self: Path, *args, **kwargs):
+            if self == dot:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "read_text", denied)
+    with pytest.raises(ConfigError) as err:
+        load(project, home)
+    assert str(err.value) == f"{dot}: cannot read the file: Permission denied"
+
+
+def test_a_settings_file_that_is_not_utf8_names_the_byte(project: Path, home: Path) -> None:
+    dot = project / ".intro-lint.toml"
+    dot.write_bytes(b"fail-on = 'warning'\npipeline = '\xe9'\n")
+    with pytest.raises(ConfigError) as err:
+        load(project, home)
+    assert str(err.value) == f"{dot}: not UTF-8 text (byte 32: invalid continuation byte)"
+
+
+def test_a_rule_set_path_that_is_a_folder_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "mine.toml").mkdir()
+    with pytest.raises(ConfigError, match="mine.toml: is a directory, not a settings file"):
+        load_settings({"rule_set": str(tmp_path / "mine.toml")}, tmp_path, env={})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -9,11 +10,13 @@ from pydantic import ValidationError
 
 from intro_lint.apps.grade.values import ClassReport, DraftRow
 from intro_lint.errors import InputError
+from intro_lint.read.message import check_regular
 
 
 def read_baseline(path: str) -> ClassReport:
     """A previous ClassReport, or InputError naming the file and what is wrong with it."""
     try:
+        check_regular(path, os.stat(path).st_mode)  # a FIFO would block the run
         report = ClassReport.model_validate_json(Path(path).read_bytes())
     except OSError as exc:
         raise InputError(path, f"cannot read the baseline: {exc.strerror or exc}") from None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from intro_lint.apps.commandline import fail, rubric_options
+from intro_lint.apps.grade.out_path import check_out
 from intro_lint.apps.grade.run import Options, dask_grader, grade
 from intro_lint.apps.grade.values import ClassReport
 from intro_lint.apps.grade.writers import format_for, html_renderer, render, write
@@ -66,7 +68,7 @@ def grade_command(
     }
     opts = Options(engine, scheduler, jobs, no_cache, baseline, quiet)
     try:
-        fmt = check_usage(out, opts)
+        fmt = check_usage(out, opts, list(inputs))
         report, collected, stats, rules = grade(list(inputs), cli, opts)
         write_report(out, fmt, report, collected.texts, rules)
     except IntroLintError as exc:
@@ -79,7 +81,7 @@ def grade_command(
     raise click.exceptions.Exit(2 if report.summary.errors else 0)
 
 
-def check_usage(out: str, opts: Options) -> str:
+def check_usage(out: str, opts: Options, inputs: Sequence[str]) -> str:
     """The report format; a ConfigError now, before grading, for anything that would fail later."""
     fmt = format_for(out)
     if fmt is None:
@@ -89,6 +91,7 @@ def check_usage(out: str, opts: Options) -> str:
         )
     if not Path(out).resolve().parent.is_dir():
         raise ConfigError(f"--out {out}: the folder does not exist")
+    check_out(out, inputs, opts.baseline)
     if opts.scheduler and opts.executor != "dask":
         raise ConfigError("--scheduler needs --engine dask")
     if fmt == "html":

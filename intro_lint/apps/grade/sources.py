@@ -121,12 +121,22 @@ def folder_files(root: Path, problems: list[OSError] | None = None) -> list[Path
     found = []
     for folder, dirs, files in os.walk(root, onerror=None if problems is None else problems.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [
-            Path(folder, f)
-            for f in files
-            if not f.startswith(".") and f.lower().endswith(DRAFT_SUFFIXES)
-        ]
+        found += [Path(folder, f) for f in files if takes_name(f)]
     return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def takes_name(name: str) -> bool:
+    """Whether a file of this name, in a folder the walker enters, is graded as a draft."""
+    return not name.startswith(".") and name.lower().endswith(DRAFT_SUFFIXES)
+
+
+def walker_takes(path: Path, root: Path) -> bool:
+    """Whether folder_files(root) would list path (both resolved by the caller)."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return False
+    return bool(parts) and not any(p.startswith(".") for p in parts[:-1]) and takes_name(parts[-1])
 
 
 def _folder(root: Path, max_bytes: int) -> Iterator[dict]:

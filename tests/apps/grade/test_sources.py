@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import mailbox
+import os
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
+
+import pytest
 
 from intro_lint.apps.grade import sources
 from intro_lint.apps.grade.records import label_columns
@@ -246,3 +249,20 @@ def test_numeric_ids_are_strings(tmp_path):
         json.dumps({"id": 0, "text": GOOD}) + "\n" + json.dumps({"id": 7, "text": BAD}) + "\n"
     )
     assert [i.id for i in iter_items([str(path)])] == ["0", "7"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_an_error_item_and_the_rest_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    os.mkfifo(tmp_path / "b.txt")  # opening it would block the whole run
+    (tmp_path / "c.txt").write_text(BAD)
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    items = list(iter_items([str(tmp_path), str(tmp_path / "pipe.jsonl")]))
+    assert [i.id for i in items] == ["a.txt", "b.txt", "c.txt", str(tmp_path / "pipe.jsonl")]
+    assert [i.error for i in items] == [
+        None,
+        "is a named pipe (FIFO), not a regular file",
+        None,
+        "is a named pipe (FIFO), not a regular file",
+    ]
+    assert count_items([str(tmp_path / "pipe.jsonl")]) == 1
