@@ -128,7 +128,8 @@ def load_rule_file(path: Path) -> RuleSpec:
             f"{path}: rule {rule_id}: field id: {data['id']!r} must match the file name"
         )
     try:
-        return RuleSpec.model_validate({**data, "path": str(path)})
+        where = {"where": f"{path}: rule {rule_id}"}  # what a pattern's errors name (guarded.py)
+        return RuleSpec.model_validate({**data, "path": str(path)}, context=where)
     except ValidationError as exc:
         raise RuleFileError(f"{path}: rule {rule_id}: {_problem(exc.errors()[0])}") from None
 

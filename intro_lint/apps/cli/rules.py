@@ -9,7 +9,7 @@ import click
 from intro_lint.apps.cli.ruletest import run_examples
 from intro_lint.apps.commandline import fail
 from intro_lint.check.catalogue import load_catalogue, resolve
-from intro_lint.errors import EXIT_FINDINGS, EXIT_OK, RuleFileError
+from intro_lint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RuleFileError
 
 
 @click.command()
@@ -48,10 +48,14 @@ def rules(ctx):
 def rules_test(folder):
     """Validate the rule files in FOLDER and run their examples."""
     try:
-        failures, ran = run_examples(Path(folder))
+        problems, failures, ran = run_examples(Path(folder))
     except RuleFileError as exc:
         raise fail(str(exc)) from None
+    for line in problems:
+        click.echo(f"intro-lint: {line}", err=True)
     for line in failures:
         click.echo(line)
-    click.echo(f"{ran - len(failures)} passed, {len(failures)} failed")
-    raise click.exceptions.Exit(EXIT_FINDINGS if failures else EXIT_OK)
+    invalid = f", {len(problems)} invalid rule files" if problems else ""
+    click.echo(f"{ran - len(failures)} passed, {len(failures)} failed{invalid}")
+    status = EXIT_ERROR if problems else EXIT_FINDINGS if failures else EXIT_OK
+    raise click.exceptions.Exit(status)

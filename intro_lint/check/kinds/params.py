@@ -6,7 +6,17 @@ import re
 from collections.abc import ItemsView
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationInfo,
+    model_validator,
+)
+
+from intro_lint.check.kinds.guarded import UserPattern, compiles
+from intro_lint.check.kinds.redos import runaway
 
 TAGS = ("kind", "check")  # the fields that pick the model; a rule's [params] never set `kind`
 
@@ -22,6 +32,13 @@ def _compiles(value: str) -> str:
         re.compile(value)
     except re.error as exc:
         raise ValueError(f"{value!r} is not a valid regular expression ({exc})") from None
+    compiles(value)  # the pattern runs under `regex` (guarded.py), so it must compile there too
+    why = runaway(value)
+    if why:
+        raise ValueError(
+            f"{value!r} {why}, which can take exponential time on some text; rewrite it so each "
+            "stretch of text can match in only one way"
+        )
     return value
 
 
@@ -37,9 +54,25 @@ def _regex(value: Any) -> Any:
     return _compiles(value)
 
 
+def _where(info: ValidationInfo) -> str:
+    """`<file>: rule <id>: field params.<name>`, from the context the rule loader validates with."""
+    rule = (info.context or {}).get("where", "")
+    field = f"field params.{info.field_name}"
+    return f"{rule}: {field}" if rule else field
+
+
+def _placed(value: str, info: ValidationInfo) -> str:
+    return UserPattern.at(value, _where(info))
+
+
+def _all_placed(value: list[str], info: ValidationInfo) -> list[str]:
+    return [UserPattern.at(v, _where(info)) for v in value]
+
+
 Number = Annotated[int | float, BeforeValidator(_number)]  # an int stays an int; a bool is none
-Regexes = Annotated[list[str], BeforeValidator(_regexes)]  # a phrase list: each one compiles
-Regex = Annotated[str, BeforeValidator(_regex)]
+# a phrase list: each one compiles, and knows the file, rule and field it came from
+Regexes = Annotated[list[str], BeforeValidator(_regexes), AfterValidator(_all_placed)]
+Regex = Annotated[str, BeforeValidator(_regex), AfterValidator(_placed)]
 
 
 class Params(BaseModel):
