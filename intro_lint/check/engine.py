@@ -7,14 +7,21 @@ from intro_lint.check.catalogue import RuleSpec
 from intro_lint.check.decide import decide
 from intro_lint.check.fixes.templates import build_fixes
 from intro_lint.check.kinds import KINDS
+from intro_lint.check.kinds.hit import Hit
 from intro_lint.check.signals import NO_SIGNALS, Signals
-from intro_lint.model import Finding, Severity
+from intro_lint.model import SEVERITY_RANK, Finding, Severity
 
 
 def suppressed(analysis: Analysis, rule: RuleSpec) -> bool:
     """Inline comments silence a rule for the whole draft."""
     names = {rule.id, *rule.aliases, "*"}
     return any(names & set(s.rules) for s in analysis.message.suppressions)
+
+
+def at_least(severity: Severity, hit: Hit) -> Severity:
+    """The rule's (or the settings') severity, raised to the hit's own floor if it sets one."""
+    floor = hit.data.get("severity")
+    return floor if floor and SEVERITY_RANK[floor] > SEVERITY_RANK[severity] else severity
 
 
 def reads_signals(rules: list[RuleSpec]) -> bool:
@@ -36,7 +43,7 @@ def run_rule(
     return [
         Finding(
             rule=rule.id,
-            severity=severity or rule.severity,
+            severity=at_least(severity or rule.severity, hit),
             message=rule.message,
             start=hit.start,
             end=hit.end,

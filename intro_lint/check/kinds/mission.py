@@ -12,7 +12,9 @@ from pydantic import create_model
 
 from intro_lint.analyse.analysis import Analysis
 from intro_lint.analyse.request.asks import Ask, is_catch_up
+from intro_lint.analyse.request.gives import Give
 from intro_lint.analyse.screen import Screened
+from intro_lint.check.kinds.guarded import Guarded, where_of
 from intro_lint.check.kinds.hit import Hit
 from intro_lint.check.kinds.params import Number, Params, Regex, Regexes
 from intro_lint.check.signals import Signals
@@ -21,6 +23,22 @@ from intro_lint.read.mail import header_name
 # a hit on a fact the code can see for itself (a leftover placeholder, a missing attachment the
 # text promises, near-copies in the batch): it stands whatever a learned decision says
 CERTAIN = {"certain": True}
+# a placeholder left in the draft is an error whatever the rule's severity: it would be sent as is
+UNFILLED = {**CERTAIN, "severity": "error"}
+# a template slot: a few words in [square brackets] (not a markdown link "[text](url)", a reference
+# "[text][1]", a citation "[1]" or "[sic]"), {company} or {{ name }}, or <first name> (not an HTML
+# tag, an address or a URL); the rule files' `placeholder` param (generic-blast) uses this pattern.
+# "[link]" is not one: the labelled corpora write it for a real link left out of the page's copy
+HTML_TAGS = (
+    r"(?:br|hr|div|span|img|strong|em|code|pre|table|tr|td|th|ul|ol|li|sub|sup|kbd|small|html"
+    r"|body)\b"
+)
+PLACEHOLDER = (
+    r"\[(?!sic\])(?![^\]]*\blink\b)[A-Za-z][\w'’.,:/-]+(?: [\w'’.,:/-]+){0,5}\](?![(\[])"
+    r"|\{\{\s*\w+\s*\}\}|\{[A-Za-z][A-Za-z_ ]{1,30}\}"
+    r"|<(?!" + HTML_TAGS + r")[A-Za-z]{2,}(?: [A-Za-z]+){0,3}>"
+)
+UNFILLED_RX = re.compile(PLACEHOLDER)
 SUBSTANTIVE = ("intro", "reference", "referral", "leads", "review", "info", "other", "meeting")
 
 
@@ -31,9 +49,9 @@ def _compile(words: list[str] | str) -> Screened | None:
 
 @lru_cache(maxsize=256)
 def _compiled(words: tuple[str, ...]) -> Screened | None:
-    return (
-        Screened(re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)) if words else None
-    )
+    if not words:
+        return None
+    return Screened(Guarded(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE, where_of(*words)))
 
 
 def _first(a: Analysis) -> tuple[int, int]:
@@ -47,13 +65,31 @@ def _need_signal(a: Analysis) -> bool:
     """No explicit ask, yet the draft exists to get something (a job, a lead)."""
     return (
         bool(a.parties.purposes)
-        and not a.gives
+        and not _gives(a)
         and (bool(a.message.attachments) or a.focus.self_share >= 0.5)
     )
 
 
 def _real_asks(a: Analysis) -> tuple[Ask, ...]:
     return tuple(x for x in a.asks if not is_catch_up(x))
+
+
+def _unfilled(text: str) -> bool:
+    """The text still holds a template placeholder (an inserted scaffold not yet filled in)."""
+    return UNFILLED_RX.search(text) is not None
+
+
+def _scaffold(hits: list[Hit], unfilled: bool, what: str) -> list[Hit]:
+    """Hits that stand only because a scaffold is unfilled are certain: the code sees it."""
+    if not unfilled:
+        return hits
+    note = f"{what} still holds placeholders"
+    return [replace(h, evidence=(*h.evidence, note), data={**h.data, **CERTAIN}) for h in hits]
+
+
+def _gives(a: Analysis) -> tuple[Give, ...]:
+    """The draft's offers and interest; a scaffold's "[something]" offers nothing until filled."""
+    return tuple(g for g in a.gives if not _unfilled(g.text))
 
 
 def _ask_evidence(ask: Ask) -> str:
@@ -98,16 +134,11 @@ def check(name: str, params: type[CheckParams] = CheckParams) -> Callable[[F], F
 def long_silence(a: Analysis, p: CheckParams, batch: Signals) -> list[Hit]:
     asks = [x for x in _real_asks(a) if x.kind in SUBSTANTIVE]
     offers = [g for g in a.gives if g.kind == "offer"]
-    if not a.gaps or not asks or offers:
+    if not a.gaps or not asks or any(not _unfilled(g.text) for g in offers):
         return []
     gap = a.gaps[0]
-    return [
-        Hit(
-            gap.start,
-            gap.end,
-            (f'gap: "{gap.text}"', _ask_evidence(asks[0]), "no offer or news for them first"),
-        )
-    ]
+    why = (f'gap: "{gap.text}"', _ask_evidence(asks[0]), "no offer or news for them first")
+    return _scaffold([Hit(gap.start, gap.end, why)], bool(offers), "the offer")
 
 
 class VagueAsk(CheckParams):
@@ -126,7 +157,7 @@ def vague_ask(a: Analysis, p: VagueAsk, batch: Signals) -> list[Hit]:
                 Hit(s, e, ("no request found, though the draft is after a job, lead or intro",))
             ]
         return []
-    vague = [x for x in asks if x.open_ended]
+    vague = [x for x in asks if x.open_ended or _unfilled(x.text)]
     if vague:
         x = vague[0]
         why = [
@@ -134,7 +165,8 @@ def vague_ask(a: Analysis, p: VagueAsk, batch: Signals) -> list[Hit]:
             "brain-picking with no question" if x.brain_pick else "",
             f"{x.alternatives} alternatives joined by 'or'" if x.alternatives >= 2 else "",
         ]
-        return [Hit(x.start, x.end, (_ask_evidence(x), *[w for w in why if w]))]
+        hit = Hit(x.start, x.end, (_ask_evidence(x), *[w for w in why if w]))
+        return _scaffold([hit], _unfilled(x.text), "the request")
     contextless = len(a.sents) and all(any(s.start == x.start for x in a.asks) for s in a.sents)
     if contextless and len(a.sents) <= p.max_context_free_sentences:
         x = a.asks[0]
@@ -156,23 +188,19 @@ def no_attachment(a: Analysis, p: NoAttachment, batch: Signals) -> list[Hit]:
         why = ("the text says something is attached, but the message has no attachment",)
         return [Hit(s, e, why, CERTAIN)]
     purposes = set(a.parties.purposes) & set(p.purposes)
-    if not purposes or m.present or a.parties.connector_note:
+    present = m.attached or any(not _unfilled(link) for link in m.links)  # "[link]" is no link
+    if not purposes or present or a.parties.connector_note:
         return []
     asks = [x for x in a.asks if x.kind in ("intro", "leads", "referral")]
     if not asks:
         return []
     x = asks[0]
-    return [
-        Hit(
-            x.start,
-            x.end,
-            (
-                _ask_evidence(x),
-                f"request for: {', '.join(sorted(purposes))}",
-                "nothing attached or linked",
-            ),
-        )
-    ]
+    why = (
+        _ask_evidence(x),
+        f"request for: {', '.join(sorted(purposes))}",
+        "nothing attached or linked",
+    )
+    return _scaffold([Hit(x.start, x.end, why)], bool(m.links), "the link")
 
 
 @check("not-forwardable")
@@ -180,8 +208,10 @@ def not_forwardable(a: Analysis, p: CheckParams, batch: Signals) -> list[Hit]:
     if a.parties.connector_note:
         return []  # the connector's own note to the target is what gets read
     b = a.blurb
-    if b and not b.self_contained and (b.announced or any(x.kind == "intro" for x in a.asks)):
-        return [Hit(b.start, b.end, ("the note meant for forwarding " + "; ".join(b.problems),))]
+    problems = (*b.problems, *_blanks(a.text[b.start : b.end])) if b else ()
+    if b and problems and (b.announced or any(x.kind == "intro" for x in a.asks)):
+        hit = Hit(b.start, b.end, ("the note meant for forwarding " + "; ".join(problems),))
+        return [replace(hit, data=CERTAIN) if _blanks(a.text[b.start : b.end]) else hit]
     if b:
         return []
     kinds = ("intro", "leads", "referral") if a.parties.beneficiary else ("intro",)
@@ -194,6 +224,10 @@ def not_forwardable(a: Analysis, p: CheckParams, batch: Signals) -> list[Hit]:
     ]
 
 
+def _blanks(text: str) -> tuple[str, ...]:
+    return ("still holds placeholders",) if _unfilled(text) else ()
+
+
 class AsksWithoutGiving(CheckParams):
     volunteers_reader: Regexes = []
 
@@ -202,7 +236,7 @@ class AsksWithoutGiving(CheckParams):
 def asks_without_giving(a: Analysis, p: AsksWithoutGiving, batch: Signals) -> list[Hit]:
     volunteered = _compile(p.volunteers_reader)
     m = volunteered.search(a.core_text) if volunteered else None
-    if m and a.parties.connector_note and not a.gives:
+    if m and a.parties.connector_note and not _gives(a):
         s = a.layout.core[0] + m.start()
         return [
             Hit(
@@ -211,21 +245,17 @@ def asks_without_giving(a: Analysis, p: AsksWithoutGiving, batch: Signals) -> li
                 (f"commits the reader's time for someone else: '{m.group()}'",),
             )
         ]
-    if a.gives or a.parties.connector_note:
+    if _gives(a) or a.parties.connector_note:
         return []
     asks = _real_asks(a)
     if asks:
         x = asks[0]
-        return [
-            Hit(
-                x.start,
-                x.end,
-                (_ask_evidence(x), "no offer, pointer or interest in the reader's own work"),
-            )
-        ]
+        why = (_ask_evidence(x), "no offer, pointer or interest in the reader's own work")
+        return _scaffold([Hit(x.start, x.end, why)], bool(a.gives), "the offer")
     if _need_signal(a):
         s, e = _first(a)
-        return [Hit(s, e, ("the draft is after something and offers nothing",))]
+        why = ("the draft is after something and offers nothing",)
+        return _scaffold([Hit(s, e, why)], bool(a.gives), "the offer")
     return []
 
 
@@ -258,11 +288,14 @@ def _template_evidence(batch: Signals) -> str:
 
 def _blast(a: Analysis, p: GenericBlast) -> list[Hit]:
     text = a.text[a.message.body.start : a.message.body.end]
-    placeholder = re.search(p.placeholder, text) if p.placeholder else None
-    if placeholder:
-        s = a.message.body.start + placeholder.start()
-        found = placeholder.group()
-        return [Hit(s, s + len(found), (f"leftover placeholder '{found}'",), CERTAIN)]
+    blanks = list(Guarded(p.placeholder).finditer(text)) if p.placeholder else []
+    if blanks:  # one finding at each placeholder, each an error (UNFILLED)
+        at = a.message.body.start
+        return [
+            Hit(at + b.start(), at + b.end(), (f"leftover placeholder '{b.group()}'",), UNFILLED)
+            for b in blanks
+            if b.group()
+        ]
     mass = _compile(p.mass_phrases)
     hit = mass.search(text) if mass else None
     if hit:
@@ -351,7 +384,7 @@ def self_centered(a: Analysis, p: SelfCentered, batch: Signals) -> list[Hit]:
             )
         ]
     share, n = a.focus.self_share, a.focus.self_clauses
-    if share >= p.self_focus and n >= p.min_self_clauses and not a.gives and a.asks:
+    if share >= p.self_focus and n >= p.min_self_clauses and not _gives(a) and a.asks:
         s, e = _first(a)
         return [
             Hit(s, e, (f"{n} clauses about the writer, {a.focus.reader_clauses} about the reader",))

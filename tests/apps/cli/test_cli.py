@@ -145,7 +145,7 @@ def test_fix_fills_greeting_and_keeps_the_rest(cli, tmp_path):
         f"From: Jo <jo@example.org>\nTo: Dana Smith <dana@example.org>\nSubject: intro\n\n{body}"
     )
     diff = cli("check", "--diff", str(draft))
-    assert b"-Hi there," in diff.stderr and b"+Hi Dana," in diff.stderr
+    assert b"-Hi there," in diff.stdout and b"+Hi Dana," in diff.stdout
     txt = tmp_path / "d.txt"
     txt.write_text("Subject: intro\n\n" + body)
     before = txt.read_text()

@@ -50,7 +50,7 @@ async def test_unsafe_scaffold_is_a_separate_quick_fix(lsp, linter):
     assert blurb.kind == types.CodeActionKind.QuickFix and not blurb.is_preferred
     assert "unsafe" in blurb.title
     fixed = lsp.apply_edit(DRAFT, uri, blurb.edit)
-    assert "\n--- note to forward ---\nHi Priya,\n" in fixed and fixed.endswith(
+    assert "\n--- note to forward ---\nHi [name],\n" in fixed and fixed.endswith(
         "Thanks,\nCarolyn\n"
     )
     report = linter.lint([read_text(DRAFT, "unsafe.txt", kind="email")])[0]
