@@ -117,3 +117,26 @@ def test_the_diff_goes_to_stdout_and_nothing_else_does(cli, tmp_path):
     out = shown.stdout.decode()
     assert out.startswith(f"--- a/{draft}\n+++ b/{draft}\n@@ ")
     assert "score" not in out and shown.stderr == b""
+
+
+def test_fix_keeps_the_files_encoding_bom_and_mixed_line_breaks(cli, tmp_path):
+    text = (ROOT / "examples" / "jeff-becky.txt").read_text(encoding="utf-8")
+    lines = text.replace("’", "'").replace("Jeff", "Jöff").split("\n")
+    mixed = "\r\n".join(lines[:3]) + "\n" + "\n".join(lines[3:])  # CRLF at the top, LF below
+    drafts = {
+        "bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "utf16.txt": b"\xff\xfe" + text.encode("utf-16-le"),
+        "latin.txt": mixed.encode("cp1252"),
+    }
+    for name, data in drafts.items():
+        (tmp_path / name).write_bytes(data)
+    cli("check", "--fix", "--unsafe-fixes", *drafts, cwd=tmp_path)
+    for name, data in drafts.items():
+        after = (tmp_path / name).read_bytes()
+        assert after != data and after[:2] == data[:2], name
+    assert (tmp_path / "bom.txt").read_bytes().decode("utf-8-sig").startswith(text.split("\n")[0])
+    assert "--- note to forward ---" in (tmp_path / "utf16.txt").read_bytes().decode("utf-16")
+    latin = (tmp_path / "latin.txt").read_bytes().decode("cp1252")
+    # the lines the fixes left alone keep their own breaks: CRLF above, LF below
+    assert latin.startswith("Hey Bob,\r\n\r\nIt's been a while.") and "Becky" in latin
+    assert latin.endswith("--- end of note ---\n\nThanks,\nJöff\n")
