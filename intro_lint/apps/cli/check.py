@@ -146,29 +146,31 @@ def planned(message: Message, report: Report, level: str) -> tuple[str, str, byt
     return source, after, data
 
 
-def _fixable(reports: list[Report], messages: dict[str, Message]):
-    """(report, message) of each draft read without error, each path once."""
+def _changes(reports: list[Report], messages: dict[str, Message], level: str):
+    """(report, message, before, after, bytes or None) of each readable draft the fixes change;
+    a draft whose fixes cannot be planned gets one line on stderr and is skipped."""
     seen: set[str] = set()
     for report in reports:
         message = messages.get(report.path)
-        if message is not None and not report.error and report.path not in seen:
-            seen.add(report.path)
-            yield report, message
+        if message is None or report.error or report.path in seen:
+            continue
+        seen.add(report.path)
+        try:
+            before, after, data = planned(message, report, level)
+        except (IntroLintError, OSError, UnicodeError) as exc:
+            click.echo(f"intro-lint: {exc}", err=True)
+            continue
+        if before != after:
+            yield report, message, before, after, data
 
 
 def show_diffs(reports: list[Report], messages: dict[str, Message], level: str) -> None:
     """Print each draft's fixes as the unified diff --fix would write, on stdout."""
     shown = False
-    for report, message in _fixable(reports, messages):
-        try:
-            before, after, _ = planned(message, report, level)
-        except (IntroLintError, OSError, UnicodeError) as exc:
-            click.echo(f"intro-lint: {exc}", err=True)
-            continue
-        if before != after:
-            label = message.path if rewritable(message) else f"{message.path} (decoded text)"
-            click.echo(unified_diff(label, before, after), nl=False)
-            shown = True
+    for _, message, before, after, _ in _changes(reports, messages, level):
+        label = message.path if rewritable(message) else f"{message.path} (decoded text)"
+        click.echo(unified_diff(label, before, after), nl=False)
+        shown = True
     if not shown:
         click.echo("no fixes available")
 
@@ -177,16 +179,9 @@ def apply_fixes(
     linter: Linter, reports: list[Report], messages: dict[str, Message], level: str
 ) -> list[Report]:
     """Write each .txt/.md draft's fixes (atomically, in its own encoding) and lint it again."""
-    out, changed = [], False
+    changed = False
     written: dict[str, Report] = {}
-    for report, message in _fixable(reports, messages):
-        try:
-            before, after, data = planned(message, report, level)
-        except (IntroLintError, OSError, UnicodeError) as exc:
-            click.echo(f"intro-lint: {exc}", err=True)
-            continue
-        if before == after:
-            continue
+    for report, message, _, after, data in _changes(reports, messages, level):
         changed = True
         if data is None:
             click.echo(f"intro-lint: {report.path}: {NOT_REWRITTEN}; see --diff", err=True)
@@ -195,6 +190,4 @@ def apply_fixes(
         written[report.path] = linter.lint([read_text(after, report.path, kind=message.kind)])[0]
     if not changed:
         click.echo("intro-lint: no fixes available", err=True)
-    for report in reports:
-        out.append(written.get(report.path, report))
-    return out
+    return [written.get(report.path, report) for report in reports]
