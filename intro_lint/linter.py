@@ -11,8 +11,9 @@ from intro_lint.analyse.analysis import Analysis, analysable_text, analyse
 from intro_lint.analyse.judge.store import Model, load_model
 from intro_lint.check.catalogue import RuleSpec, load_catalogue
 from intro_lint.check.engine import run
+from intro_lint.check.kinds.guarded import PatternTimeout
 from intro_lint.check.signals import NO_SIGNALS, Signals
-from intro_lint.errors import ConfigError, IntroLintError, RuleFileError
+from intro_lint.errors import ConfigError, InputError, IntroLintError, RuleFileError
 from intro_lint.model import Finding, LocatedFinding, Message, Report
 from intro_lint.positions import LineIndex
 from intro_lint.score import grade, score, subscores
@@ -65,8 +66,16 @@ class Linter:
         """Reports in input order; an item that failed to read becomes an error report."""
         items = list(items)
         good = [m for m in items if isinstance(m, Message)]
-        by_id = {id(m): self.report(a) for m, a in zip(good, self.analyse_many(good), strict=True)}
+        analyses = zip(good, self.analyse_many(good), strict=True)
+        by_id = {id(m): self._guarded_report(a) for m, a in analyses}
         return [by_id[id(x)] if isinstance(x, Message) else error_report(x) for x in items]
+
+    def _guarded_report(self, analysis: Analysis) -> Report:
+        """The draft's report; a rule pattern that ran out of time on it is this draft's error."""
+        try:
+            return self.report(analysis)
+        except PatternTimeout as exc:
+            return error_report(InputError(analysis.message.path, str(exc)))
 
 
 def check_head(rule: RuleSpec, model: Model) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Sequence
 from email import policy
 from email.parser import HeaderParser
@@ -49,8 +50,13 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
     return read_bytes(_read_file(path, max_bytes), path, max_bytes)
 
 
-def read_many(paths: Sequence[str], max_bytes: int, stdin: BinaryIO) -> list[Message | InputError]:
-    """Each path's Message, or the InputError saying why it cannot be read; "-" reads `stdin`."""
+def read_many(
+    paths: Sequence[str], max_bytes: int, stdin: BinaryIO | None = None
+) -> list[Message | InputError]:
+    """Each path's Message, or the InputError saying why it cannot be read; "-" reads `stdin`.
+
+    `stdin` defaults to the process's standard input, looked up only when "-" is read.
+    """
     items: list[Message | InputError] = []
     for path in paths:
         try:
@@ -63,10 +69,13 @@ def read_many(paths: Sequence[str], max_bytes: int, stdin: BinaryIO) -> list[Mes
     return items
 
 
-def read_stdin(stdin: BinaryIO, max_bytes: int) -> bytes:
+def read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
     """Standard input's bytes, reading at most max_bytes + 1: an endless stream trips the limit."""
+    stream = stdin or getattr(sys.stdin, "buffer", None)  # sys.stdin is None when fd 0 is closed
+    if stream is None:
+        raise InputError("-", "standard input is closed; there is nothing to read")
     try:
-        data = stdin.read(max_bytes + 1)
+        data = stream.read(max_bytes + 1)
     except OSError as exc:
         raise InputError("-", f"cannot read standard input: {exc.strerror or exc}") from None
     if over_limit(len(data), max_bytes):

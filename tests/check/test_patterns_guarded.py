@@ -141,3 +141,24 @@ def test_built_in_patterns_match_the_same_under_the_budget(rule, field, pattern,
 def test_every_built_in_rule_file_passes_the_pattern_check():
     for folder in (ROOT / "rules", ROOT / "rules" / "written"):
         assert len(load_catalogue([str(folder)])) == 8  # loading raises on a refused pattern
+
+
+def test_a_pattern_stopped_on_one_draft_is_that_drafts_error_and_the_batch_goes_on(
+    tmp_path, monkeypatch
+):
+    from intro_lint.linter import Linter
+    from intro_lint.read.message import read_text
+    from intro_lint.settings.fields import Settings
+
+    rule_file(tmp_path, "placeholder", f"'{SLOW}'")
+    monkeypatch.setattr(guarded, "BUDGET", 0.5)  # ample for the short ask
+    linter = Linter(Settings(rule_dirs=[str(tmp_path)]))
+    assert "slow" in {r.id for r in linter.active}
+    ask = "Hi Sam,\n\nCould you introduce me to Ana at Lumen?\n\nLee\n"
+    slow = "Hi Ann,\n\nCould you introduce me to " + "a" * 6000 + "\n"
+    reports = linter.lint([read_text(ask, "a.txt"), read_text(slow, "b.txt")])
+    assert [r.path for r in reports] == ["a.txt", "b.txt"]
+    assert reports[0].error is None and reports[0].grade != "-"
+    assert reports[1].grade == "-"
+    where = f"{tmp_path / 'slow.toml'}: rule slow: field params.placeholder: "
+    assert reports[1].error.startswith(where)

@@ -83,7 +83,7 @@ def check(
     try:
         settings, _ = settings_for(cli, Path.cwd())
         linter = linter_for(settings)
-        items = read_many(paths, settings.max_bytes, sys.stdin.buffer)
+        items = read_many(paths, settings.max_bytes)
         reports = linter.lint(items)
     except IntroLintError as exc:
         raise fail(str(exc)) from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -24,7 +23,7 @@ def parse(path, pipeline):
     """Show what the analysis sees: sentences, entities, asks, gives, blurb, parties."""
     try:
         settings, _ = settings_for({"pipeline": pipeline}, Path.cwd())
-        item = read_many((path,), settings.max_bytes, sys.stdin.buffer)[0]
+        item = read_many((path,), settings.max_bytes)[0]
         if isinstance(item, IntroLintError):
             raise item
         analysis = next(Linter(settings).analyse_many([item]))

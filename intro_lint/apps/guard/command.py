@@ -26,6 +26,10 @@ from intro_lint.settings.layers import load_settings
 EXIT_HELD = EXIT_FINDINGS
 EXIT_NOT_CHECKED = EXIT_ERROR
 
+# The whole mail the guard will hold in memory: far above what mail servers accept (tens of MB),
+# so only a runaway stream (`guard < /dev/zero`) meets it. max-bytes limits the checked text.
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+
 PROG = "intro-lint guard"
 NOT_SENT = "the message was NOT sent"
 HOW_TO_OVERRIDE = (
@@ -95,9 +99,15 @@ def guard_command(invocation: Invocation) -> None:
 def run(invocation: Invocation, env: Mapping[str, str]) -> int:
     """Read, decide, and send or refuse; the exit status."""
     try:
-        data = sys.stdin.buffer.read()
+        data = _read_stdin()
     except OSError as exc:
         _say(f"cannot read the message from standard input: {exc}; {NOT_SENT}")
+        return EXIT_NOT_CHECKED
+    if len(data) > MAX_MESSAGE_BYTES:
+        _say(
+            f"the message on standard input is over {MAX_MESSAGE_BYTES:,} bytes, more than any "
+            f"mail server accepts; {NOT_SENT}"
+        )
         return EXIT_NOT_CHECKED
     if not data.strip():
         _say(f"no message on standard input; {NOT_SENT}")
@@ -116,6 +126,13 @@ def run(invocation: Invocation, env: Mapping[str, str]) -> int:
         _hold(verdict, invocation.fail_on)
         return EXIT_HELD
     return _send(invocation, data)
+
+
+def _read_stdin() -> bytes:
+    """At most MAX_MESSAGE_BYTES + 1 bytes of standard input; none when it is closed."""
+    if sys.stdin is None:
+        return b""
+    return sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)
 
 
 def _verdict(data: bytes, fail_on: str) -> Verdict | None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import click
+
+from intro_lint.apps.commandline import fail
 
 
 @click.command("lsp")
@@ -20,6 +23,8 @@ import click
 )
 def lsp_command(stdio: bool, log_level: str) -> None:
     """Start the language server (LSP over standard input/output) for editors."""
+    if sys.stdin is None or sys.stdout is None:  # fd 0 or 1 closed: there is no client to serve
+        raise fail("lsp: standard input or output is closed; the editor starts the server on both")
     logging.basicConfig(
         level=log_level.upper(), format="intro-lint lsp: %(levelname)s %(name)s: %(message)s"
     )

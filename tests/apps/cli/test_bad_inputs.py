@@ -117,6 +117,33 @@ def test_standard_input_over_a_smaller_limit(tmp_path):
     assert out.returncode == 2 and "over the limit of 1,000 bytes" in one_line(out.stderr)
 
 
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_a_closed_standard_input_is_one_clear_line(tmp_path, command):
+    exe = Path(sys.executable).parent / "intro-lint"
+    out = subprocess.run(
+        ["sh", "-c", f'exec "{exe}" {command} - <&-'],
+        capture_output=True,
+        cwd=tmp_path,
+        env=environment(tmp_path),
+        timeout=HANG_GUARD,
+    )
+    assert out.returncode == 2 and "Traceback" not in out.stderr.decode()
+    assert "-: standard input is closed" in one_line(out.stderr)
+
+
+def test_the_language_server_with_standard_input_closed_says_so(tmp_path):
+    exe = Path(sys.executable).parent / "intro-lint"
+    out = subprocess.run(
+        ["sh", "-c", f'exec "{exe}" lsp <&-'],
+        capture_output=True,
+        cwd=tmp_path,
+        env=environment(tmp_path),
+        timeout=HANG_GUARD,
+    )
+    assert out.returncode == 2 and "Traceback" not in out.stderr.decode()
+    assert "standard input or output is closed" in one_line(out.stderr)
+
+
 @needs_fifo
 def test_grade_reports_a_named_pipe_in_a_folder_and_grades_the_rest(tmp_path):
     (tmp_path / "class" / "ana").mkdir(parents=True)

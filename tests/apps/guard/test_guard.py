@@ -608,3 +608,39 @@ def test_neomutt_can_send_a_bad_draft_on_purpose_without_the_header(tmp_path, ov
         "A friend of mine, Becky"
         in email.message_from_bytes(stored, policy=policy.default).get_body().get_content()
     )
+
+
+def test_an_endless_standard_input_is_refused_not_read_forever(tmp_path):
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            [*GUARD, "--", fake_sendmail(tmp_path)],
+            stdin=zero,
+            capture_output=True,
+            cwd=tmp_path,
+            env=clean_env(tmp_path),
+            timeout=300,  # hang guard
+        )
+    err = done.stderr.decode()
+    assert done.returncode == 2 and sent(tmp_path) is None
+    assert f"over {command.MAX_MESSAGE_BYTES:,} bytes" in err and "NOT sent" in err
+
+
+def test_a_closed_standard_input_is_no_message(tmp_path):
+    done = subprocess.run(
+        [*GUARD, "--", fake_sendmail(tmp_path)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        timeout=300,
+    )
+    closed = subprocess.run(
+        ["sh", "-c", 'exec "$0" "$@" <&-', *GUARD, "--", fake_sendmail(tmp_path)],
+        capture_output=True,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        timeout=300,
+    )
+    for run in (done, closed):
+        assert run.returncode == 2 and sent(tmp_path) is None
+        assert b"no message on standard input" in run.stderr and b"Traceback" not in run.stderr
