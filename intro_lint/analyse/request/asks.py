@@ -238,7 +238,7 @@ def _request_verbs(sent: Span) -> int:
 def _writer_acts_on(sent: Span, offset: int) -> bool:
     """'Before I connect anyone': the writer, not the reader, acts on the open set."""
     tok = next((t for t in sent if t.idx - sent.start_char >= offset), None)
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     if tok is None or tok.lemma_ in lx.WANT_VERBS:
         return False

@@ -114,7 +114,7 @@ def _writer_subject(tok: Token) -> bool:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj.lower_ in ("i", "we")
-        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return False

@@ -234,3 +234,27 @@ def test_quoted_history_is_not_searched_for_asks(analyse):
     text = draft("Could you read my draft?") + "\nOn Monday, Jo wrote:\n> Could you send it?\n"
     ask = one_ask(analyse(text), "Could you read my draft?")
     assert ask.kind == "review"
+
+
+def test_an_open_set_in_a_sentence_without_a_verb_at_its_root_ends(tmp_path):
+    """Found by the fuzz campaign: climbing to the root of a verbless parse never stopped, because
+    spaCy hands out a new Token object for each `.head`, so `tok.head is not tok` held forever."""
+    import subprocess
+    import sys
+
+    text = (
+        "ow of anyone who is hiring, or I'd love to pick your brain. any companies I should be "
+        "looking at, please let me know."
+    )
+    script = (
+        "import sys; from intro_lint.linter import linter_for; "
+        "from intro_lint.read.message import read_text; "
+        "from intro_lint.settings.fields import Settings; "
+        "r = linter_for(Settings()).lint([read_text(sys.argv[1], 'd.txt')])[0]; "
+        "print(r.error, len(r.findings))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, text], capture_output=True, text=True, timeout=120
+    )  # a hang guard, not a timing: the old code never returned
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("None ")

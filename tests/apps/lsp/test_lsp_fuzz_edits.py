@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 
 import pytest
@@ -10,8 +11,9 @@ from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-EDITS = 300
-SEED = 11
+# the suite's budget; benchmarks/fuzz_long.py runs the same test with more edits and other seeds
+EDITS = int(os.environ.get("INTRO_LINT_FUZZ_EDITS", "300"))
+SEED = int(os.environ.get("INTRO_LINT_FUZZ_SEED", "11"))
 # zero-width joiner and space, combining marks, astral and ZWJ-joined emoji, a BOM, CRLF, a lone
 # CR, and the characters Python's str.splitlines() takes for line breaks but LSP does not
 ODD = [

@@ -1,0 +1,8 @@
+"""The fuzz helpers (mutations.py, invariants.py) are plain modules beside these tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
