@@ -13,6 +13,7 @@ from intro_lint.apps.grade.command import grade_command
 from intro_lint.apps.guard.command import guard_command
 from intro_lint.apps.lsp.command import lsp_command
 from intro_lint.apps.train.command import train_command
+from intro_lint.apps.web.command import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,5 +34,6 @@ for command in (
     lsp_command,
     grade_command,
     train_command,
+    serve_command,
 ):
     main.add_command(command)
