@@ -91,8 +91,12 @@ def guard_outcome(data: bytes, out: Path) -> tuple[int, str, bytes | None]:
 
 
 def guard_problems(data: bytes, out: Path) -> list[str]:
+    """What went wrong when the guard was given `data` (empty when nothing did)."""
+    return outcome_problems(data, *guard_outcome(data, out))
+
+
+def outcome_problems(data: bytes, status: int, err: str, sent: bytes | None) -> list[str]:
     """Sent only byte for byte and only with status 0; a refusal sends nothing; never a bug."""
-    status, err, sent = guard_outcome(data, out)
     problems = []
     if "internal error" in err or "Traceback" in err:
         problems.append(f"guard crashed: {err.strip().splitlines()[0]}")

@@ -68,7 +68,7 @@ class Server:
     workshop: Workshop | None = None
     loopback_only: bool = True
     lint_limit: RateLimit = field(default_factory=lambda: RateLimit(burst=60, per_second=30))
-    submit_limit: RateLimit = field(default_factory=lambda: RateLimit(burst=30, per_second=2))
+    submit_limit: RateLimit = field(default_factory=lambda: RateLimit(burst=60, per_second=2))
     join_limit: RateLimit = field(default_factory=lambda: RateLimit(burst=10, per_second=0.5))
     latest: dict[str, int] = field(default_factory=dict)
 

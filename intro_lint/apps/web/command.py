@@ -117,6 +117,8 @@ def serve_command(
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     try:
         uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn shut down cleanly, then passed the Ctrl-C on
+        pass
     finally:
         server.engine.shutdown(wait=False, cancel_futures=True)
         sock.close()

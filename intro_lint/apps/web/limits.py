@@ -43,6 +43,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await drain(receive, 64 * self.limit)  # so the client reads the answer, not a reset
             return await too_large(send, self.limit)
         seen = 0
 
@@ -58,7 +59,19 @@ class BodyLimit:
         try:
             await self.app(scope, counted, send)
         except BodyTooLarge:
+            await drain(receive, 64 * self.limit)
             await too_large(send, self.limit)
+
+
+async def drain(receive, most: int) -> None:
+    """Read and drop a refused body (at most `most` bytes) before answering."""
+    seen, more = 0, True
+    while more and seen <= most:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        seen += len(message.get("body", b""))
+        more = message.get("more_body", False)
 
 
 class BodyTooLarge(Exception):

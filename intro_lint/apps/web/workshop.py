@@ -8,8 +8,8 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email import policy
 from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
 from threading import Lock
 
@@ -45,7 +45,7 @@ def slug(name: str) -> str:
 
 def as_mail(name: str, to: str, subject: str, text: str, when: datetime) -> bytes:
     """The submission as a plain-text .eml (what `intro-lint grade` reads), From the participant."""
-    mail = EmailMessage(policy=SMTP)
+    mail = EmailMessage(policy=policy.default)
     mail["From"] = name
     if to.strip():
         mail["To"] = " ".join(to.split())

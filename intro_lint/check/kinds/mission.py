@@ -286,15 +286,23 @@ def _template_evidence(batch: Signals) -> str:
     return f"the same template as {shown} (similarity at least {batch.similarity:.2f})"
 
 
+def _placeholders(a: Analysis, pattern: str) -> list:
+    """Placeholders anywhere the writer wrote (body, signature, a subject line), not in quotes."""
+    quoted = a.message.quoted
+    return [
+        b
+        for b in Guarded(pattern).finditer(a.text)
+        if b.group() and not any(q.start <= b.start() < q.end for q in quoted)
+    ]
+
+
 def _blast(a: Analysis, p: GenericBlast) -> list[Hit]:
     text = a.text[a.message.body.start : a.message.body.end]
-    blanks = list(Guarded(p.placeholder).finditer(text)) if p.placeholder else []
+    blanks = _placeholders(a, p.placeholder) if p.placeholder else []
     if blanks:  # one finding at each placeholder, each an error (UNFILLED)
-        at = a.message.body.start
         return [
-            Hit(at + b.start(), at + b.end(), (f"leftover placeholder '{b.group()}'",), UNFILLED)
+            Hit(b.start(), b.end(), (f"leftover placeholder '{b.group()}'",), UNFILLED)
             for b in blanks
-            if b.group()
         ]
     mass = _compile(p.mass_phrases)
     hit = mass.search(text) if mass else None
