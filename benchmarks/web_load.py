@@ -115,7 +115,8 @@ def main() -> int:
         f"{latencies[-1] * 1000:.0f} ms",
         f"errors: {len(errors)}{' ' + '; '.join(errors[:5]) if errors else ''}",
         f"submissions on disk with their text: {len(out) - len(missing)} of {len(out)}",
-        f"bad requests answered with their 4xx: {4 - len(wrong)} of 4 {wrong if wrong else ''}",
+        f"bad requests answered with their 4xx: {4 - len(wrong)} of 4"
+        + (f" {wrong}" if wrong else ""),
         f"server still serving afterwards: {alive}; stopped with Ctrl-C, exit {status}; "
         f"took {took:.0f} s",
     ]
